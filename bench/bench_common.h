@@ -1,0 +1,68 @@
+// Shared pieces of the benchmark harness: working-set sizes read from this machine's caches,
+// aligned buffers, the registration list, and the naming scheme the report parses:
+//
+//   <kernel>/<variant>/<size class>      e.g. brighten_u8/data:avx2/L2, brighten_u8/task:avx2:t2/DRAM
+//
+// <variant> is scalar, bit, instruction, data:<isa>, task:<isa>:t<threads>, auto, or a reference
+// row (memcpy, copy_nt, autovec, gmp, opencv ...). Size classes: L1, L2, L3, DRAM: a working set
+// (bytes read + written) of half of L1, half of L2, half of L3, and four times L3.
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <strata/strata.h>
+
+namespace strata_bench {
+
+struct SizeClass {
+  const char *name;
+  size_t bytes;  // working set: bytes read + bytes written per call
+};
+
+// L1, L2, L3, DRAM working sets from the caches google-benchmark reads from the system.
+std::vector<SizeClass> size_classes();
+
+// 64-byte aligned, zero-filled bytes; freed by the unique_ptr.
+struct FreeDeleter {
+  void operator()(void *p) const { std::free(p); }
+};
+using Bytes = std::unique_ptr<uint8_t, FreeDeleter>;
+Bytes alloc_bytes(size_t n, uint8_t fill = 0);
+
+// The data-layer ISAs this CPU can run, best last.
+std::vector<strata_isa> runnable_isas();
+
+// Threads for the task-layer rows: 2 .. default threads (at least 2).
+std::vector<int> task_thread_counts();
+
+// Registration: each bench_<family>.cc adds a function that registers its benchmarks; main
+// calls them after reading the command line.
+using Registrar = std::function<void()>;
+int add_registrar(Registrar r);
+void register_all();
+
+// Every strata_exec variant of a kernel that supports `layers` (bit i = strata_layer i),
+// with its name for the <variant> part.
+struct Variant {
+  std::string name;
+  strata_exec exec;
+};
+std::vector<Variant> variants(unsigned layers);
+
+// Fails the benchmark (instead of timing garbage) when a call does not return STRATA_OK.
+inline bool ok_or_skip(benchmark::State &state, strata_status s) {
+  if (s == STRATA_OK) return true;
+  state.SkipWithError(strata_status_string(s));
+  return false;
+}
+
+}  // namespace strata_bench

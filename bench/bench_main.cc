@@ -1,0 +1,128 @@
+// strata_bench: the benchmark binary. See bench_common.h for the naming scheme.
+#include "bench_common.h"
+
+#include <algorithm>
+
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
+namespace strata_bench {
+
+static std::vector<Registrar> &registrars() {
+  static std::vector<Registrar> list;
+  return list;
+}
+
+int add_registrar(Registrar r) {
+  registrars().push_back(std::move(r));
+  return 0;
+}
+
+void register_all() {
+  for (auto &r : registrars()) r();
+}
+
+std::vector<SizeClass> size_classes() {
+  size_t l1 = 32 << 10, l2 = 512 << 10, l3 = 8 << 20;
+  for (const auto &c : benchmark::CPUInfo::Get().caches) {
+    if (c.type == "Instruction") continue;
+    if (c.level == 1) l1 = c.size;
+    if (c.level == 2) l2 = c.size;
+    if (c.level == 3) l3 = c.size;
+  }
+  return {{"L1", l1 / 2}, {"L2", l2 / 2}, {"L3", l3 / 2}, {"DRAM", l3 * 4}};
+}
+
+Bytes alloc_bytes(size_t n, uint8_t fill) {
+  size_t rounded = (n + 63) / 64 * 64 + 64;
+  Bytes b(static_cast<uint8_t *>(std::aligned_alloc(64, rounded)));
+  std::memset(b.get(), fill, rounded);
+  return b;
+}
+
+std::vector<strata_isa> runnable_isas() {
+  std::vector<strata_isa> out;
+  for (int i = STRATA_ISA_GENERIC; i <= STRATA_ISA_NEON; i++)
+    if (strata_isa_available(static_cast<strata_isa>(i))) out.push_back(static_cast<strata_isa>(i));
+  return out;
+}
+
+std::vector<int> task_thread_counts() {
+  std::vector<int> out;
+  for (int t = 2; t <= std::max(2, strata_default_threads()); t *= 2) out.push_back(t);
+  return out;
+}
+
+std::vector<Variant> variants(unsigned layers) {
+  std::vector<Variant> out;
+  auto has = [&](strata_layer l) { return (layers >> l & 1u) != 0; };
+  if (has(STRATA_LAYER_SCALAR)) out.push_back({"scalar", {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, 0}});
+  if (has(STRATA_LAYER_BIT)) out.push_back({"bit", {STRATA_LAYER_BIT, STRATA_ISA_AUTO, 0}});
+  if (has(STRATA_LAYER_INSTRUCTION))
+    out.push_back({"instruction", {STRATA_LAYER_INSTRUCTION, STRATA_ISA_AUTO, 0}});
+  for (strata_isa isa : runnable_isas()) {
+    const std::string name = strata_isa_name(isa);
+    if (has(STRATA_LAYER_DATA)) out.push_back({"data:" + name, {STRATA_LAYER_DATA, isa, 0}});
+  }
+  const strata_isa best = strata_best_isa();
+  if (has(STRATA_LAYER_TASK) && best != STRATA_ISA_AUTO)
+    for (int t : task_thread_counts())
+      out.push_back({std::string("task:") + strata_isa_name(best) + ":t" + std::to_string(t),
+                     {STRATA_LAYER_TASK, best, t}});
+  out.push_back({"auto", {STRATA_LAYER_AUTO, STRATA_ISA_AUTO, 0}});
+  return out;
+}
+
+// The bandwidth ceilings every byte-stream kernel is held against: memcpy, and a copy with
+// non-temporal stores (what a streaming kernel can reach once the data is in DRAM).
+static void register_copies() {
+  for (const SizeClass &sc : size_classes()) {
+    const size_t n = sc.bytes / 2;
+    benchmark::RegisterBenchmark(("memcpy/ceiling/" + std::string(sc.name)).c_str(),
+                                 [n](benchmark::State &state) {
+                                   Bytes src = alloc_bytes(n, 1), dst = alloc_bytes(n);
+                                   for (auto _ : state) {
+                                     std::memcpy(dst.get(), src.get(), n);
+                                     benchmark::ClobberMemory();
+                                   }
+                                   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(2 * n));
+                                 });
+#if defined(__x86_64__)
+    benchmark::RegisterBenchmark(("copy_nt/ceiling/" + std::string(sc.name)).c_str(),
+                                 [n](benchmark::State &state) {
+                                   Bytes src = alloc_bytes(n, 1), dst = alloc_bytes(n);
+                                   for (auto _ : state) {
+                                     auto *s = reinterpret_cast<const __m128i *>(src.get());
+                                     auto *d = reinterpret_cast<__m128i *>(dst.get());
+                                     for (size_t i = 0; i < n / 16; i += 4) {
+                                       __m128i a = _mm_load_si128(s + i), b = _mm_load_si128(s + i + 1);
+                                       __m128i c = _mm_load_si128(s + i + 2), e = _mm_load_si128(s + i + 3);
+                                       _mm_stream_si128(d + i, a);
+                                       _mm_stream_si128(d + i + 1, b);
+                                       _mm_stream_si128(d + i + 2, c);
+                                       _mm_stream_si128(d + i + 3, e);
+                                     }
+                                     _mm_sfence();
+                                     benchmark::ClobberMemory();
+                                   }
+                                   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(2 * n));
+                                 });
+#endif
+  }
+}
+static const int copies_registered = add_registrar(register_copies);
+
+}  // namespace strata_bench
+
+int main(int argc, char **argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::AddCustomContext("strata_version", strata_version());
+  benchmark::AddCustomContext("strata_best_isa", strata_isa_name(strata_best_isa()));
+  benchmark::AddCustomContext("strata_default_threads", std::to_string(strata_default_threads()));
+  strata_bench::register_all();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

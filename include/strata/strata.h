@@ -1,0 +1,9 @@
+/* strata: compute kernels in layers of parallelism (bit, instruction, data, task).
+   The umbrella header: include this one. */
+#ifndef STRATA_STRATA_H
+#define STRATA_STRATA_H
+
+#include "strata/exec.h"
+#include "strata/image.h"
+
+#endif

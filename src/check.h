@@ -1,0 +1,28 @@
+/* Argument checks shared by the public entry points (API.md section 2). */
+#ifndef STRATA_SRC_CHECK_H
+#define STRATA_SRC_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Non-zero when the byte ranges [a, a + na) and [b, b + nb) share a byte and are not the very
+   same range (same start, same length: the in-place case). Empty ranges overlap nothing. */
+static inline int strata_overlaps(const void *a, size_t na, const void *b, size_t nb) {
+  const uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+  if (na == 0 || nb == 0) return 0;
+  if (x == y && na == nb) return 0;
+  return x < y + nb && y < x + na;
+}
+
+/* Non-zero when the ranges share any byte at all (for outputs that may never alias). */
+static inline int strata_touches(const void *a, size_t na, const void *b, size_t nb) {
+  const uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+  return na != 0 && nb != 0 && x < y + nb && y < x + na;
+}
+
+/* *out = a * b; non-zero when that overflows size_t. */
+static inline int strata_mul_overflows(size_t a, size_t b, size_t *out) {
+  return __builtin_mul_overflow(a, b, out);
+}
+
+#endif
