@@ -4,6 +4,7 @@
 #define STRATA_STRATA_H
 
 #include "strata/exec.h"
+#include "strata/arith.h"
 #include "strata/image.h"
 #include "strata/mpn.h"
 
