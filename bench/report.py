@@ -90,6 +90,10 @@ def header(context, command):
                  f"rounds of min_time {c.get('strata_min_time', '?')} s"
                  + (f"; command `{command}`" if command else ""))
     lines.append(f"- **sizes**: working set = bytes read + written per call: {classes}")
+    load = c.get("load_avg", [0])[0]
+    if load > c.get("num_cpus", 1):
+        lines.append(f"- **note**: the machine was busy (load {load:.1f} on {c.get('num_cpus')} CPUs): "
+                     "absolute numbers are low and noisy; ratios within a round are less affected")
     lines.append("- Throughput is on the wall clock, median of the rounds, with +-half their range; "
                  "every ratio is the median of per-round ratios between rows of the same run.")
     return lines
