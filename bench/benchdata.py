@@ -23,9 +23,10 @@ ISA_ORDER = ["generic", "sse2", "avx2", "avx512", "neon"]
 
 def split_name(name):
     """'brighten_u8/data:avx2/L1/real_time' -> ('brighten_u8', 'data:avx2', 'L1'); None if the
-    name does not follow the scheme."""
-    parts = SUFFIX.sub("", name).split("/")
-    return tuple(parts) if len(parts) == 3 else None
+    name does not follow the scheme. A kernel part containing '/' keeps it (the last two parts
+    are the variant and the size)."""
+    parts = SUFFIX.sub("", name).rsplit("/", 2)
+    return tuple(parts) if len(parts) == 3 and all(parts) else None
 
 
 class Row:

@@ -27,7 +27,7 @@ import run as runner  # noqa: E402
 
 
 def resolve(name, best):
-    kernel, variant, size = name.split("/")
+    kernel, variant, size = name.rsplit("/", 2)
     variant = re.sub(r"(^|:)best(?=:|$)", lambda m: m.group(1) + best, variant)
     return f"{kernel}/{variant}/{size}"
 
@@ -42,7 +42,7 @@ def measure(binary, names, rounds, min_time, verbose):
 
 def evaluate(gate, rows):
     """(status, measured median, per-round ratios, note). status: pass, fail or missing."""
-    key_row, key_over = tuple(gate["_row"].split("/")), tuple(gate["_over"].split("/"))
+    key_row, key_over = tuple(gate["_row"].rsplit("/", 2)), tuple(gate["_over"].rsplit("/", 2))
     row, over = rows.get(key_row), rows.get(key_over)
     for name, r in ((gate["_row"], row), (gate["_over"], over)):
         if r is None:

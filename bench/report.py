@@ -260,8 +260,8 @@ def plot_kernel(k, rows, context, path):
         ax2.grid(True, axis="y", which="both", alpha=0.3)
     else:
         ax2.axis("off")
-    fig.legend(handles, names, fontsize=8, loc="center right", frameon=False)
-    fig.tight_layout(rect=(0, 0, 0.84, 1))
+    fig.tight_layout(rect=(0, 0, 0.86, 1))
+    fig.legend(handles, names, fontsize=8, loc="center left", bbox_to_anchor=(0.86, 0.5), frameon=False)
     fig.savefig(path, dpi=90)
     plt.close(fig)
 
@@ -282,7 +282,9 @@ def plot_teach(k, path):
             wrong = "lost" in r.counters and max(r.counters["lost"].values()) > 0
             colors.append("tab:red" if wrong else "tab:blue")
     fig, ax = plt.subplots(figsize=(max(5, 1.1 * len(labels)), 3.6))
-    ax.bar(range(len(ys)), ys, color=colors, edgecolor="black", linewidth=0.4)
+    bars = ax.bar(range(len(ys)), ys, color=colors, edgecolor="black", linewidth=0.4)
+    ax.bar_label(bars, labels=[f"{y:.3g}" for y in ys], fontsize=8, padding=2)
+    ax.margins(y=0.15)
     ax.set_xticks(range(len(ys)), labels, fontsize=8)
     ax.set_yscale("log")
     ax.set_ylabel(unit)
