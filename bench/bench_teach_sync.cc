@@ -1,5 +1,5 @@
 // Teaching series, task layer: T OpenMP threads each add 1 to a shared total a million times.
-// Rows teach_sync/<method>/t<T>, one per way of doing it:
+// Rows teach_sync/<method>/t<T> (T = 1, then the task rows' thread counts), one per way:
 //
 //   none      no synchronization: load, add, store, as `total += 1` compiles. The threads overwrite
 //             each other's updates; the wrong total is reported (counters total, lost), not hidden.
@@ -102,7 +102,11 @@ static void register_teach_sync() {
   static const Method methods[] = {{"none", run_none},          {"critical", run_critical},
                                    {"atomic", run_atomic},      {"reduction", run_reduction},
                                    {"packed", run_packed},      {"padded", run_padded}};
-  for (int threads : task_thread_counts())
+  // One thread first: the reference (nothing lost, no contention) for every method.
+  std::vector<int> thread_counts = {1};
+  for (int t : task_thread_counts())
+    if (t != 1) thread_counts.push_back(t);
+  for (int threads : thread_counts)
     for (const Method &m : methods) {
       auto run = m.run;
       add_row(std::string("teach_sync/") + m.name + "/t" + std::to_string(threads),
