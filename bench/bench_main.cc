@@ -2,6 +2,9 @@
 #include "bench_common.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 #if defined(__x86_64__)
 #include <emmintrin.h>
@@ -48,8 +51,19 @@ std::vector<strata_isa> runnable_isas() {
   return out;
 }
 
+benchmark::internal::Benchmark *add_row(const std::string &name,
+                                        std::function<void(benchmark::State &)> fn) {
+  return benchmark::RegisterBenchmark(name.c_str(), std::move(fn))->UseRealTime();
+}
+
 std::vector<int> task_thread_counts() {
   std::vector<int> out;
+  if (const char *list = std::getenv("STRATA_BENCH_THREADS")) {
+    std::stringstream ss(list);
+    for (std::string item; std::getline(ss, item, ',');)
+      if (int t = std::atoi(item.c_str()); t > 0 && t <= STRATA_MAX_THREADS) out.push_back(t);
+    if (!out.empty()) return out;
+  }
   for (int t = 2; t <= std::max(2, strata_default_threads()); t *= 2) out.push_back(t);
   return out;
 }
@@ -79,48 +93,86 @@ std::vector<Variant> variants(unsigned layers) {
 static void register_copies() {
   for (const SizeClass &sc : size_classes()) {
     const size_t n = sc.bytes / 2;
-    benchmark::RegisterBenchmark(("memcpy/ceiling/" + std::string(sc.name)).c_str(),
-                                 [n](benchmark::State &state) {
-                                   Bytes src = alloc_bytes(n, 1), dst = alloc_bytes(n);
-                                   for (auto _ : state) {
-                                     std::memcpy(dst.get(), src.get(), n);
-                                     benchmark::ClobberMemory();
-                                   }
-                                   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(2 * n));
-                                 });
+    add_row("memcpy/ceiling/" + std::string(sc.name), [n](benchmark::State &state) {
+      Bytes src = alloc_bytes(n, 1), dst = alloc_bytes(n);
+      for (auto _ : state) {
+        std::memcpy(dst.get(), src.get(), n);
+        benchmark::ClobberMemory();
+      }
+      set_rates(state, 2 * n, n);
+    });
 #if defined(__x86_64__)
-    benchmark::RegisterBenchmark(("copy_nt/ceiling/" + std::string(sc.name)).c_str(),
-                                 [n](benchmark::State &state) {
-                                   Bytes src = alloc_bytes(n, 1), dst = alloc_bytes(n);
-                                   for (auto _ : state) {
-                                     auto *s = reinterpret_cast<const __m128i *>(src.get());
-                                     auto *d = reinterpret_cast<__m128i *>(dst.get());
-                                     for (size_t i = 0; i < n / 16; i += 4) {
-                                       __m128i a = _mm_load_si128(s + i), b = _mm_load_si128(s + i + 1);
-                                       __m128i c = _mm_load_si128(s + i + 2), e = _mm_load_si128(s + i + 3);
-                                       _mm_stream_si128(d + i, a);
-                                       _mm_stream_si128(d + i + 1, b);
-                                       _mm_stream_si128(d + i + 2, c);
-                                       _mm_stream_si128(d + i + 3, e);
-                                     }
-                                     _mm_sfence();
-                                     benchmark::ClobberMemory();
-                                   }
-                                   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(2 * n));
-                                 });
+    add_row("copy_nt/ceiling/" + std::string(sc.name), [n](benchmark::State &state) {
+      Bytes src = alloc_bytes(n, 1), dst = alloc_bytes(n);
+      for (auto _ : state) {
+        auto *s = reinterpret_cast<const __m128i *>(src.get());
+        auto *d = reinterpret_cast<__m128i *>(dst.get());
+        for (size_t i = 0; i < n / 16; i += 4) {
+          __m128i a = _mm_load_si128(s + i), b = _mm_load_si128(s + i + 1);
+          __m128i c = _mm_load_si128(s + i + 2), e = _mm_load_si128(s + i + 3);
+          _mm_stream_si128(d + i, a);
+          _mm_stream_si128(d + i + 1, b);
+          _mm_stream_si128(d + i + 2, c);
+          _mm_stream_si128(d + i + 3, e);
+        }
+        _mm_sfence();
+        benchmark::ClobberMemory();
+      }
+      set_rates(state, 2 * n, n);
+    });
 #endif
   }
 }
 static const int copies_registered = add_registrar(register_copies);
 
+// What the report's header and the gate need to know about this machine and build, as
+// (key, value) pairs: they go into the JSON context, and --strata_context prints them.
+static std::vector<std::pair<std::string, std::string>> context() {
+  std::vector<std::pair<std::string, std::string>> kv;
+  std::string cpu = "unknown";
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  for (std::string line; std::getline(cpuinfo, line);)
+    if (line.rfind("model name", 0) == 0 && line.find(':') != std::string::npos) {
+      cpu = line.substr(line.find(':') + 2);
+      break;
+    }
+  std::string isas, threads, sizes;
+  for (strata_isa isa : runnable_isas()) isas += (isas.empty() ? "" : ",") + std::string(strata_isa_name(isa));
+  for (int t : task_thread_counts()) threads += (threads.empty() ? "" : ",") + std::to_string(t);
+  for (const SizeClass &sc : size_classes())
+    sizes += (sizes.empty() ? "" : ",") + std::string(sc.name) + "=" + std::to_string(sc.bytes);
+  const char *forced = std::getenv("STRATA_ISA");
+  const char *wait = std::getenv("OMP_WAIT_POLICY");
+  kv.push_back({"strata_version", strata_version()});
+  kv.push_back({"cpu_model", cpu});
+  kv.push_back({"strata_isas", isas});
+  kv.push_back({"strata_best_isa", strata_isa_name(strata_best_isa())});
+  kv.push_back({"strata_isa_env", forced ? forced : ""});
+  kv.push_back({"strata_default_threads", std::to_string(strata_default_threads())});
+  kv.push_back({"strata_task_threads", threads});
+  kv.push_back({"omp_wait_policy", wait ? wait : ""});
+  kv.push_back({"strata_size_classes", sizes});
+  kv.push_back({"compiler", STRATA_BENCH_COMPILER});
+  return kv;
+}
+
 }  // namespace strata_bench
 
 int main(int argc, char **argv) {
+  // --strata_context: print the context as JSON and exit (the gate reads the best ISA from it).
+  if (argc == 2 && std::string(argv[1]) == "--strata_context") {
+    std::cout << "{";
+    const char *sep = "";
+    for (const auto &[k, v] : strata_bench::context()) {
+      std::cout << sep << "\"" << k << "\": \"" << v << "\"";
+      sep = ", ";
+    }
+    std::cout << "}\n";
+    return 0;
+  }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::AddCustomContext("strata_version", strata_version());
-  benchmark::AddCustomContext("strata_best_isa", strata_isa_name(strata_best_isa()));
-  benchmark::AddCustomContext("strata_default_threads", std::to_string(strata_default_threads()));
+  for (const auto &[k, v] : strata_bench::context()) benchmark::AddCustomContext(k, v);
   strata_bench::register_all();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

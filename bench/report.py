@@ -1,84 +1,332 @@
 #!/usr/bin/env python3
-"""Turns strata_bench's JSON into a Markdown report: per kernel and size class, the throughput of
-every variant, its speedup over the scalar layer and its fraction of the memcpy ceiling, all from
-the same run. Usage: report.py BENCH_JSON --out DIR (writes DIR/report.md and prints it)."""
+"""Turns strata_bench's JSON into the report folder: report.md and plots/<kernel>.png.
+
+Per kernel: the throughput of every variant at every size (median of the rounds, +-half their
+range), its speedup over the scalar layer, its fraction of the memcpy ceiling (byte-stream
+kernels at the harness's size classes) and its ratio to each peer row (gmp, opencv ...) of the
+same kernel and size; ratios are medians of per-round ratios, so both sides of a ratio were
+measured in the same round. Kernels named teach_* get their own section with all their counters.
+Any row named <kernel>/<variant>/<size> appears without changes here.
+
+Usage: report.py BENCH_JSON [--out DIR] [--command TEXT] [--no-plots]
+"""
 import argparse
-import json
 import os
-import statistics
+import platform
 from collections import defaultdict
 
-SIZES = ["L1", "L2", "L3", "DRAM"]
+from benchdata import (ISA_ORDER, is_peer, load, ratio, size_classes, size_key, variant_key)
+
+CEILINGS = ("memcpy", "copy_nt")
+UNITS = {"bytes": ("GB/s", 1e9), "items": ("G items/s", 1e9), "time": ("calls/s", 1.0)}
 
 
-def load(path):
-    """{(kernel, variant, size): bytes_per_second}, medians when repetitions were run."""
-    with open(path) as f:
-        data = json.load(f)
-    samples = defaultdict(list)
-    for b in data["benchmarks"]:
-        if b.get("error_occurred"):
-            continue
-        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
-            continue
-        name = b.get("run_name", b["name"])
-        parts = name.split("/")
-        if len(parts) != 3 or "bytes_per_second" not in b:
-            continue
-        samples[tuple(parts)].append(b["bytes_per_second"])
-    return data["context"], {k: statistics.median(v) for k, v in samples.items()}
+def human_bytes(n):
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:g} {unit}"
+        n /= 1024
 
 
-def render(context, rates):
+def fmt_rate(v, scale):
+    x = v / scale
+    return f"{x:.3g}" if x < 1000 else f"{x:.0f}"
+
+
+def fmt_time(t):
+    for unit, scale in (("ns", 1e-9), ("us", 1e-6), ("ms", 1e-3), ("s", 1.0)):
+        if t < scale * 1000 or unit == "s":
+            return f"{t / scale:.3g} {unit}"
+
+
+def fmt_count(v):
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.4g}"
+
+
+def fmt_ratio(v):
+    return "-" if v is None else f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
+
+
+class Kernel:
+    """The rows of one kernel, in display order."""
+
+    def __init__(self, name, rows, context, registration_order=False):
+        self.name = name
+        self.rows = {(v, s): r for (k, v, s), r in rows.items() if k == name}
+        first = {}
+        for (v, _), r in self.rows.items():
+            first[v] = min(first.get(v, r.order), r.order)
+        self.variants = sorted(first, key=(lambda v: (first[v], v)) if registration_order else variant_key)
+        by_size = defaultdict(list)
+        for (v, s), r in self.rows.items():
+            by_size[s].append(r)
+        self.sizes = sorted(by_size, key=lambda s: size_key(s, context, by_size[s]))
+        metrics = {r.metric() for r in self.rows.values() if r.time}
+        self.metric = "bytes" if "bytes" in metrics else "items" if "items" in metrics else "time"
+
+    def get(self, v, s):
+        r = self.rows.get((v, s))
+        return r if r is not None and r.samples(self.metric) else None
+
+
+def header(context, command):
+    c = context
+    caches = ", ".join(f"L{x['level']}{'d' if x['type'] == 'Data' else ''} {human_bytes(x['size'])}"
+                       for x in c.get("caches", []) if x.get("type") != "Instruction")
+    classes = ", ".join(f"{k} {human_bytes(v)}" for k, v in size_classes(c).items())
     lines = ["# strata benchmark report", ""]
-    lines.append(f"- host: {context.get('host_name', '?')}, {context.get('num_cpus', '?')} CPUs "
-                 f"at {context.get('mhz_per_cpu', '?')} MHz; date {context.get('date', '?')}")
-    lines.append(f"- strata {context.get('strata_version', '?')}, AUTO ISA "
-                 f"{context.get('strata_best_isa', '?')}, default threads "
-                 f"{context.get('strata_default_threads', '?')}")
-    lines.append("- GB/s counts bytes read + written; 'x scalar' and 'x memcpy' are ratios to rows "
-                 "of the same run.")
-    kernels = sorted({k for k, _, _ in rates} - {"memcpy", "copy_nt"})
-    for kernel in kernels:
-        lines += ["", f"## {kernel}", ""]
-        sizes = [s for s in SIZES if any((kernel, v, s) in rates for _, v, _ in rates)]
-        variants = []
-        for k, v, _ in rates:
-            if k == kernel and v not in variants:
-                variants.append(v)
-        header = "| variant | " + " | ".join(f"{s} GB/s | x scalar | x memcpy" for s in sizes) + " |"
-        lines += [header, "|" + "---|" * (1 + 3 * len(sizes))]
-        for v in variants:
-            row = [v]
-            for s in sizes:
-                r = rates.get((kernel, v, s))
-                base = rates.get((kernel, "scalar", s))
-                ceil = rates.get(("memcpy", "ceiling", s))
-                row.append(f"{r / 1e9:.1f}" if r else "-")
-                row.append(f"{r / base:.1f}" if r and base else "-")
-                row.append(f"{r / ceil:.2f}" if r and ceil else "-")
-            lines.append("| " + " | ".join(row) + " |")
-    lines += ["", "## ceilings", "", "| copy | " + " | ".join(f"{s} GB/s" for s in SIZES) + " |",
-              "|---|" + "---|" * len(SIZES)]
-    for k in ("memcpy", "copy_nt"):
-        vals = [rates.get((k, "ceiling", s)) for s in SIZES]
-        if any(vals):
-            lines.append(f"| {k} | " + " | ".join(f"{v / 1e9:.1f}" if v else "-" for v in vals) + " |")
-    return "\n".join(lines) + "\n"
+    lines.append(f"- **CPU**: {c.get('cpu_model', '?')}, {c.get('num_cpus', '?')} logical CPUs at "
+                 f"{c.get('mhz_per_cpu', '?')} MHz; caches {caches}; load average "
+                 f"{', '.join(f'{x:.2f}' for x in c.get('load_avg', []))} at start")
+    lines.append(f"- **ISAs** this CPU runs: {c.get('strata_isas', '?')}; AUTO resolves to "
+                 f"**{c.get('strata_best_isa', '?')}**"
+                 + (f" (forced by STRATA_ISA={c['strata_isa_env']})" if c.get("strata_isa_env") else ""))
+    lines.append(f"- **threads**: default {c.get('strata_default_threads', '?')}, task rows with "
+                 f"{c.get('strata_task_threads', '?')}; OMP_WAIT_POLICY="
+                 f"{c.get('omp_wait_policy') or '(unset: active)'}")
+    lines.append(f"- **compiler**: {c.get('compiler', '?')}; strata {c.get('strata_version', '?')}; "
+                 f"{platform.system()} {platform.release()}")
+    lines.append(f"- **date**: {c.get('date', '?')}; {c.get('strata_rounds', '1')} interleaved "
+                 f"rounds of min_time {c.get('strata_min_time', '?')} s"
+                 + (f"; command `{command}`" if command else ""))
+    lines.append(f"- **sizes**: working set = bytes read + written per call: {classes}")
+    load = c.get("load_avg", [0])[0]
+    if load > c.get("num_cpus", 1):
+        lines.append(f"- **note**: the machine was busy (load {load:.1f} on {c.get('num_cpus')} CPUs): "
+                     "absolute numbers are low and noisy; ratios within a round are less affected")
+    lines.append("- Throughput is on the wall clock, median of the rounds, with +-half their range; "
+                 "every ratio is the median of per-round ratios between rows of the same run.")
+    return lines
+
+
+def table(title, sizes, body):
+    lines = [f"**{title}**", "", "| variant | " + " | ".join(sizes) + " |",
+             "|---|" + "---:|" * len(sizes)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in body]
+    return lines + [""]
+
+
+def kernel_section(k, rows, plots):
+    unit, scale = UNITS[k.metric]
+    out = ["", f"## {k.name}", ""]
+    body = []
+    for v in k.variants:
+        cells = [v]
+        for s in k.sizes:
+            r = k.get(v, s)
+            if r is None:
+                err = k.rows.get((v, s))
+                cells.append("error" if err is not None and err.error else "-")
+                continue
+            sp = r.spread(k.metric)
+            cells.append(fmt_rate(r.median(k.metric), scale) + (f" ±{sp * 100:.0f}%" if sp is not None else ""))
+        body.append(cells)
+    out += table(f"throughput, {unit}", k.sizes, body)
+
+    def ratio_table(title, base_of, skip=None):
+        body, any_value = [], False
+        for v in k.variants:
+            if v == skip:
+                continue
+            cells = [v]
+            for s in k.sizes:
+                r, b = k.get(v, s), base_of(s)
+                val = ratio(r, b, k.metric)[0] if r is not None and b is not None else None
+                any_value |= val is not None
+                cells.append(fmt_ratio(val))
+            body.append(cells)
+        return table(title, k.sizes, body) if any_value else []
+
+    if "scalar" in k.variants:
+        out += ratio_table("speedup over scalar (x)", lambda s: k.get("scalar", s), skip="scalar")
+    if k.metric == "bytes":
+        out += ratio_table("fraction of the memcpy ceiling",
+                           lambda s: rows.get(("memcpy", "ceiling", s)))
+    for peer in [v for v in k.variants if is_peer(v)]:
+        out += ratio_table(f"ratio to {peer} (x)", lambda s, p=peer: k.get(p, s), skip=peer)
+    if k.name in plots:
+        out += [f"![{k.name}](plots/{os.path.basename(plots[k.name])})", ""]
+    return out
+
+
+def teach_section(kernels, rows, plots):
+    out = ["", "## Teaching series", "",
+           "Short series that show one layer plainly; every counter is reported as measured "
+           "(a wrong total is shown, not hidden)."]
+    for k in kernels:
+        unit, scale = UNITS[k.metric]
+        counters = sorted({c for r in k.rows.values() for c in r.counters})
+        first = k.variants[0] if k.variants else None
+        cols = ["variant", "size", "time/call", unit, f"x {first}"] + counters
+        out += ["", f"### {k.name}", "", "| " + " | ".join(cols) + " |", "|---|---|" + "---:|" * (len(cols) - 2)]
+        for s in k.sizes:
+            for v in k.variants:
+                r = k.rows.get((v, s))
+                if r is None or not r.time:
+                    continue
+                tt = fmt_time(sorted(r.time.values())[len(r.time) // 2])
+                base = k.get(first, s)
+                rel = ratio(r, base, k.metric)[0] if base is not None and r.samples(k.metric) else None
+                cells = [v, s, tt, fmt_rate(r.median(k.metric), scale), fmt_ratio(rel)]
+                for c in counters:
+                    vals = sorted(r.counters.get(c, {}).values())
+                    cells.append(fmt_count(vals[len(vals) // 2]) if vals else "-")
+                out.append("| " + " | ".join(cells) + " |")
+        if k.name in plots:
+            out += ["", f"![{k.name}](plots/{os.path.basename(plots[k.name])})"]
+    return out
+
+
+def ceiling_section(rows, context):
+    sizes = sorted({s for (k, _, s) in rows if k in CEILINGS}, key=lambda s: size_key(s, context))
+    if not sizes:
+        return []
+    out = ["", "## Ceilings", "", "Copies of the same working sets: every byte-stream kernel is "
+           "held against memcpy (and copy_nt, non-temporal stores, beyond the last-level cache).", ""]
+    body = []
+    for k in CEILINGS:
+        r = {s: rows.get((k, "ceiling", s)) for s in sizes}
+        if any(r.values()):
+            body.append([k] + [fmt_rate(x.median("bytes"), 1e9) + (f" ±{x.spread('bytes') * 100:.0f}%" if x.spread('bytes') is not None else "")
+                               if x and x.median("bytes") else "-" for x in r.values()])
+    return out + table("throughput, GB/s", sizes, body)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plots (matplotlib, headless)
+
+def layer_style(v):
+    """One colour per layer, shades per ISA / thread count, dashed for peers and autovec."""
+    import matplotlib.pyplot as plt
+    layer = v.split(":")[0]
+    cmap = {"scalar": "Greys", "bit": "Oranges", "instruction": "YlOrBr", "data": "Blues",
+            "task": "Greens", "auto": "Purples", "autovec": "RdPu"}
+    parts = v.split(":")
+    shade = 0.75
+    if layer == "data" and len(parts) > 1 and parts[1] in ISA_ORDER:
+        shade = 0.3 + 0.2 * min(3, ISA_ORDER.index(parts[1]))
+    if layer == "task" and len(parts) > 2:
+        shade = 0.55 + 0.1 * min(3, int(parts[2][1:] or 2) // 2)
+    if layer in cmap:
+        color = plt.get_cmap(cmap[layer])(min(shade, 0.95))
+        return dict(color=color, linestyle="-" if layer != "autovec" else "--", marker="o")
+    return dict(color=None, linestyle=":", marker="s")
+
+
+def plot_kernel(k, rows, context, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    unit, scale = UNITS[k.metric]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 4.6))
+    x = list(range(len(k.sizes)))
+    classes = size_classes(context)
+    labels = [f"{s}\n{human_bytes(classes[s])}" if s in classes else s for s in k.sizes]
+    for v in k.variants:
+        ys = [k.get(v, s).median(k.metric) / scale if k.get(v, s) else float("nan") for s in k.sizes]
+        ax1.plot(x, ys, label=v, linewidth=1.6, markersize=4, **layer_style(v))
+    if k.metric == "bytes":
+        for name, style in (("memcpy", dict(color="black", linestyle="--", linewidth=2.2)),
+                            ("copy_nt", dict(color="grey", linestyle="-.", linewidth=1.5))):
+            ys = [rows[(name, "ceiling", s)].median("bytes") / scale if rows.get((name, "ceiling", s))
+                  and rows[(name, "ceiling", s)].median("bytes") else float("nan") for s in k.sizes]
+            if any(y == y for y in ys):
+                ax1.plot(x, ys, label=f"{name} ceiling", **style)
+    ax1.set_yscale("log")
+    ax1.set_xticks(x, labels)
+    ax1.set_xlabel("working set (read + written)" if k.metric == "bytes" else "size")
+    ax1.set_ylabel(unit)
+    ax1.set_title(f"{k.name}: throughput")
+    ax1.grid(True, which="both", alpha=0.3)
+    handles, names = ax1.get_legend_handles_labels()
+
+    bars = [v for v in k.variants if v != "scalar"]
+    if "scalar" in k.variants and bars:
+        width = 0.8 / len(bars)
+        for i, v in enumerate(bars):
+            ys = []
+            for s in k.sizes:
+                r, b = k.get(v, s), k.get("scalar", s)
+                ys.append(ratio(r, b, k.metric)[0] if r and b else 0)
+            style = layer_style(v)
+            ax2.bar([xi - 0.4 + width * (i + 0.5) for xi in x], ys, width, label=v,
+                    color=style["color"], edgecolor="black", linewidth=0.3,
+                    hatch="//" if is_peer(v) else None)
+        ax2.axhline(1, color="black", linewidth=1)
+        ax2.set_yscale("log")
+        ax2.set_xticks(x, labels)
+        ax2.set_ylabel("speedup over scalar (x)")
+        ax2.set_title(f"{k.name}: speedup over the scalar layer")
+        ax2.grid(True, axis="y", which="both", alpha=0.3)
+    else:
+        ax2.axis("off")
+    fig.tight_layout(rect=(0, 0, 0.86, 1))
+    fig.legend(handles, names, fontsize=8, loc="center left", bbox_to_anchor=(0.86, 0.5), frameon=False)
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+
+
+def plot_teach(k, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    unit, scale = UNITS[k.metric]
+    labels, ys, colors = [], [], []
+    for s in k.sizes:
+        for v in k.variants:
+            r = k.get(v, s)
+            if r is None:
+                continue
+            labels.append(f"{v}\n{s}")
+            ys.append(r.median(k.metric) / scale)
+            wrong = "lost" in r.counters and max(r.counters["lost"].values()) > 0
+            colors.append("tab:red" if wrong else "tab:blue")
+    fig, ax = plt.subplots(figsize=(max(5, 1.1 * len(labels)), 3.6))
+    bars = ax.bar(range(len(ys)), ys, color=colors, edgecolor="black", linewidth=0.4)
+    ax.bar_label(bars, labels=[f"{y:.3g}" for y in ys], fontsize=8, padding=2)
+    ax.margins(y=0.15)
+    ax.set_xticks(range(len(ys)), labels, fontsize=8)
+    ax.set_yscale("log")
+    ax.set_ylabel(unit)
+    ax.set_title(k.name + ("  (red: wrong total, lost updates)" if "tab:red" in colors else ""))
+    ax.grid(True, axis="y", which="both", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("json")
     ap.add_argument("--out", default="report")
+    ap.add_argument("--command", default="", help="the command line to quote in the header")
+    ap.add_argument("--no-plots", action="store_true")
     args = ap.parse_args()
-    context, rates = load(args.json)
-    text = render(context, rates)
+    context, rows = load(args.json)
+    names = sorted({k for k, _, _ in rows} - set(CEILINGS))
+    kernels = [Kernel(n, rows, context) for n in names if not n.startswith("teach_")]
+    teach = [Kernel(n, rows, context, registration_order=True) for n in names if n.startswith("teach_")]
+    plots = {}
+    if not args.no_plots:
+        os.makedirs(os.path.join(args.out, "plots"), exist_ok=True)
+        for k in kernels + teach:
+            path = os.path.join(args.out, "plots", f"{k.name}.png")
+            print(f"report: plotting {path}", flush=True)
+            (plot_teach(k, path) if k in teach else plot_kernel(k, rows, context, path))
+            plots[k.name] = path
+    lines = header(context, args.command)
+    if kernels:
+        lines += ["", "Kernels: " + ", ".join(f"[{k.name}](#{k.name})" for k in kernels)]
+    for k in kernels:
+        lines += kernel_section(k, rows, plots)
+    if teach:
+        lines += teach_section(teach, rows, plots)
+    lines += ceiling_section(rows, context)
     os.makedirs(args.out, exist_ok=True)
-    with open(os.path.join(args.out, "report.md"), "w") as f:
-        f.write(text)
-    print(text)
-    print(f"report: wrote {os.path.join(args.out, 'report.md')}")
+    path = os.path.join(args.out, "report.md")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"report: wrote {path} ({len(kernels)} kernels, {len(teach)} teaching series)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Runs strata_bench in interleaved rounds and writes one google-benchmark JSON.
+
+Each round is one process that runs every selected benchmark once, in a shuffled order
+(--benchmark_enable_random_interleaving): so repetition i of every row is measured in round i,
+close in time to repetition i of its baseline, and slow drifts of a shared machine hit all rows
+alike. Progress ([round r/R k/N] and each result) streams to the terminal.
+
+The output is google-benchmark's JSON format: the context of the first round (plus strata_rounds
+and strata_min_time) and every round's runs with repetition_index = round - 1.
+
+Time budget: the run is estimated before it starts (rows x rounds x (min_time x 2.5 + 0.1 s));
+when that exceeds --budget, the rows matching --skip-if-over-budget are left out first, then
+min_time is lowered (not below 0.02 s) until it fits. What was done is printed.
+
+Usage: run.py BENCH_BINARY --out FILE [--filter REGEX] [--skip REGEX] [--rounds R]
+              [--min-time SECONDS] [--budget SECONDS] [--skip-if-over-budget REGEX] [--quiet]
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def list_tests(binary, regex):
+    out = subprocess.run([binary, "--benchmark_list_tests=true", f"--benchmark_filter={regex}"],
+                         check=True, capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line.strip()]
+
+
+def estimate(rows, rounds, min_time):
+    return rows * rounds * (min_time * 2.5 + 0.1)
+
+
+def plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label):
+    """(names, regex for the binary, min_time) within the budget."""
+    names = [n for n in list_tests(binary, regex) if not (skip and re.search(skip, n))]
+    if budget and estimate(len(names), rounds, min_time) > budget and skip_over_budget:
+        kept = [n for n in names if not re.search(skip_over_budget, n)]
+        print(f"{label}: over the {budget:.0f} s budget: leaving out {len(names) - len(kept)} rows "
+              f"matching {skip_over_budget!r}", flush=True)
+        names = kept
+    while budget and estimate(len(names), rounds, min_time) > budget and min_time > 0.02:
+        min_time = max(0.02, round(min_time * 0.7, 3))
+        print(f"{label}: over the {budget:.0f} s budget: min_time lowered to {min_time} s", flush=True)
+    if names and len(names) < len(list_tests(binary, regex)):
+        regex = "^(" + "|".join(re.escape(n) for n in names) + ")$"
+    return names, regex, min_time
+
+
+def run(binary, out, regex=".", rounds=3, min_time=0.1, quiet=False, label="bench", skip="",
+        budget=0.0, skip_over_budget=""):
+    """Runs the rounds; returns the merged JSON document (also written to `out`)."""
+    names, regex, min_time = plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label)
+    if not names:
+        sys.exit(f"{label}: no benchmark matches {regex!r}")
+    if not quiet:
+        print(f"{label}: {len(names)} rows x {rounds} rounds of min_time {min_time} s, about "
+              f"{estimate(len(names), rounds, min_time) / 60:.1f} min", flush=True)
+    merged = None
+    start = time.monotonic()
+    for r in range(1, rounds + 1):
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+            path = tmp.name
+        cmd = [binary, f"--benchmark_filter={regex}", f"--benchmark_min_time={min_time}",
+               "--benchmark_enable_random_interleaving=true", "--benchmark_color=false",
+               f"--benchmark_out={path}", "--benchmark_out_format=json"]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        done = 0
+        for line in proc.stdout:
+            first = line.split(" ", 1)[0]
+            if first in names:
+                done += 1
+                if not quiet:
+                    elapsed = time.monotonic() - start
+                    print(f"[{label} round {r}/{rounds} {done:3d}/{len(names)} {elapsed:5.0f}s] "
+                          f"{line.rstrip()}", flush=True)
+            elif "error" in line.lower():
+                print(line.rstrip(), file=sys.stderr, flush=True)
+        if proc.wait() != 0:
+            sys.exit(f"{label}: {' '.join(cmd)} exited with {proc.returncode}")
+        with open(path) as f:
+            doc = json.load(f)
+        os.unlink(path)
+        for b in doc["benchmarks"]:
+            b["repetition_index"] = r - 1
+            b["repetitions"] = rounds
+        if merged is None:
+            merged = doc
+            merged["context"]["strata_rounds"] = str(rounds)
+            merged["context"]["strata_min_time"] = str(min_time)
+        else:
+            merged["benchmarks"] += doc["benchmarks"]
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w") as f:
+        json.dump(merged, f, indent=1)
+    return merged
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("binary")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--filter", default=".")
+    ap.add_argument("--skip", default="")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--min-time", type=float, default=0.1)
+    ap.add_argument("--budget", type=float, default=0.0, help="seconds; 0 = no budget")
+    ap.add_argument("--skip-if-over-budget", default="")
+    ap.add_argument("--quiet", action="store_true")
+    a = ap.parse_args()
+    run(a.binary, a.out, a.filter, a.rounds, a.min_time, a.quiet, skip=a.skip, budget=a.budget,
+        skip_over_budget=a.skip_if_over_budget)
+
+
+if __name__ == "__main__":
+    main()
