@@ -5,10 +5,10 @@
 #   scripts/setup.sh bench    build + tests + the benchmark report (peers, plotting)
 set -euo pipefail
 
-packages=(cmake ninja-build gcc g++ clang libomp-dev pkg-config
+packages=(cmake ninja-build gcc g++ clang libomp-dev pkg-config python3
           libsimde-dev libcmocka-dev libgmp-dev libbenchmark-dev)
 if [[ "${1:-}" == "bench" ]]; then
-  packages+=(libopencv-dev python3 python3-matplotlib python3-numpy python3-scipy)
+  packages+=(libopencv-dev python3-matplotlib python3-numpy python3-scipy)
 fi
 
 missing=()
