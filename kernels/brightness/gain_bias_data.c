@@ -1,9 +1,9 @@
 /* Gain/bias, data layer: dst = rne(clamp(fmaf((float)src, gain, bias), 0, 255)), bit-exact with
    the reference on every ISA. Compiled once per ISA; two exact ways:
    - With native FMA (the avx2 and avx512 objects): 32 bytes at a time widened to four vectors of
-     eight float32, one fused multiply-add each (the same single rounding as fmaf), max/min
-     against 0 and 255, and a conversion that rounds to nearest even (the default MXCSR mode,
-     which the reference's rintf uses too), packed back with unsigned saturation. Per-channel
+     eight float32, one fused multiply-add each (the same single rounding as fmaf), a min
+     against 255, and a conversion that rounds to nearest even (the default MXCSR mode, which
+     the reference's rintf uses too), packed back with unsigned saturation (the clamp at 0). Per-channel
      gains and biases come from patterns laid out so that float lane l of a block at byte offset
      o reads channel (o + l) % channels. Blocks are 256-bit on both objects (SIMDe 0.7.4 has no
      512-bit float/int conversions); the last block of a row overlaps the one before it and is
@@ -32,14 +32,15 @@ static inline __attribute__((always_inline)) simde__m256i gb_block(simde__m256i 
                                                                    unsigned phase) {
   const simde__m128i lo = simde_mm256_castsi256_si128(x), hi = simde_mm256_extracti128_si256(x, 1);
   const simde__m128i q[4] = {lo, simde_mm_srli_si128(lo, 8), hi, simde_mm_srli_si128(hi, 8)};
-  const simde__m256 zero = simde_mm256_setzero_ps(), top = simde_mm256_set1_ps(255.0f);
+  const simde__m256 top = simde_mm256_set1_ps(255.0f);
   simde__m256i v[4];
   for (int j = 0; j < 4; j++) {
     const simde__m256 f = simde_mm256_cvtepi32_ps(simde_mm256_cvtepu8_epi32(q[j]));
     simde__m256 y = simde_mm256_fmadd_ps(f, simde_mm256_loadu_ps(pat->g + phase + 8 * j),
                                          simde_mm256_loadu_ps(pat->b + phase + 8 * j));
-    y = simde_mm256_min_ps(simde_mm256_max_ps(y, zero), top);
-    v[j] = simde_mm256_cvtps_epi32(y);
+    /* y <= 255 here; negatives (also those past the int32 range, which convert to INT32_MIN)
+       become 0 in the unsigned-saturating packs below, which is the clamp at 0. */
+    v[j] = simde_mm256_cvtps_epi32(simde_mm256_min_ps(y, top));
   }
   /* packs work per 128-bit lane: dwords come out as 0lo 1lo 2lo 3lo 0hi 1hi 2hi 3hi. */
   const simde__m256i packed = simde_mm256_packus_epi16(simde_mm256_packus_epi32(v[0], v[1]),
