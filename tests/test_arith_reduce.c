@@ -34,21 +34,25 @@ static void check_fma_f32(size_t n, uint64_t *seed) {
   const size_t nb = n * sizeof(float);
   tu_buf a = tu_buf_new(nb, n % 4 * 4, seed), b = tu_buf_new(nb, 4, seed),
          c = tu_buf_new(nb, 1, seed);
+  /* values are made in aligned arrays and copied to the (possibly byte-misaligned) buffers:
+     the test itself never dereferences a misaligned float pointer */
   float *fa = (float *)a.p, *fb = (float *)b.p, *fc = (float *)c.p;
+  float *xa = malloc(nb + 4), *xb = malloc(nb + 4), *xc = malloc(nb + 4);
   for (size_t i = 0; i < n; i++) {
-    fa[i] = (float)random_value(seed);
-    fb[i] = (float)random_value(seed);
-    fc[i] = (float)random_value(seed);
+    xa[i] = (float)random_value(seed);
+    xb[i] = (float)random_value(seed);
+    xc[i] = (float)random_value(seed);
     if (i % 5 == 0) { /* a*b + c cancels: the unfused answer differs from the fused one */
-      fa[i] = fb[i] = 1.0f + 0x1p-12f;
-      fc[i] = -(1.0f + 0x1p-11f);
+      xa[i] = xb[i] = 1.0f + 0x1p-12f;
+      xc[i] = -(1.0f + 0x1p-11f);
     }
   }
+  if (n) memcpy(fa, xa, nb), memcpy(fb, xb, nb), memcpy(fc, xc, nb);
   float *want = malloc(nb + 4), *want_axpy = malloc(nb + 4);
   const float alpha = (float)random_value(seed);
   for (size_t i = 0; i < n; i++) {
-    want[i] = fmaf(fa[i], fb[i], fc[i]);
-    want_axpy[i] = fmaf(alpha, fa[i], fc[i]);
+    want[i] = fmaf(xa[i], xb[i], xc[i]);
+    want_axpy[i] = fmaf(alpha, xa[i], xc[i]);
   }
   for (size_t v = 0; v < nvars; v++) {
     const strata_exec *e = &vars[v];
@@ -64,7 +68,7 @@ static void check_fma_f32(size_t n, uint64_t *seed) {
       fail_msg("fma_f32 %s n=%zu differs from fmaf", tu_variant_name(e), n);
     tu_buf_check(&d);
     /* in place: dst == a, b or c by turn */
-    if (n) memcpy(fd, n % 3 == 0 ? fa : n % 3 == 1 ? fb : fc, nb);
+    if (n) memcpy(fd, n % 3 == 0 ? xa : n % 3 == 1 ? xb : xc, nb);
     strata_status st = n % 3 == 0   ? strata_fma_f32_ex(fd, fd, fb, fc, n, e)
                        : n % 3 == 1 ? strata_fma_f32_ex(fd, fa, fd, fc, n, e)
                                     : strata_fma_f32_ex(fd, fa, fb, fd, n, e);
@@ -72,7 +76,7 @@ static void check_fma_f32(size_t n, uint64_t *seed) {
     if (n && memcmp(fd, want, nb) != 0)
       fail_msg("fma_f32 %s in place n=%zu differs from fmaf", tu_variant_name(e), n);
     /* axpy on a copy of c */
-    if (n) memcpy(fd, fc, nb);
+    if (n) memcpy(fd, xc, nb);
     assert_int_equal(strata_axpy_f32_ex(fd, alpha, fa, n, e), STRATA_OK);
     if (n && memcmp(fd, want_axpy, nb) != 0)
       fail_msg("axpy_f32 %s n=%zu differs from fmaf", tu_variant_name(e), n);
@@ -81,6 +85,9 @@ static void check_fma_f32(size_t n, uint64_t *seed) {
   }
   free(want);
   free(want_axpy);
+  free(xa);
+  free(xb);
+  free(xc);
   tu_buf_free(&a);
   tu_buf_free(&b);
   tu_buf_free(&c);
@@ -92,21 +99,23 @@ static void check_fma_f64(size_t n, uint64_t *seed) {
   const size_t nb = n * sizeof(double);
   tu_buf a = tu_buf_new(nb, n % 8, seed), b = tu_buf_new(nb, 8, seed), c = tu_buf_new(nb, 4, seed);
   double *fa = (double *)a.p, *fb = (double *)b.p, *fc = (double *)c.p;
+  double *xa = malloc(nb + 8), *xb = malloc(nb + 8), *xc = malloc(nb + 8);
   for (size_t i = 0; i < n; i++) {
-    fa[i] = random_value(seed);
-    fb[i] = random_value(seed);
-    fc[i] = random_value(seed);
+    xa[i] = random_value(seed);
+    xb[i] = random_value(seed);
+    xc[i] = random_value(seed);
     if (i % 5 == 0) {
-      fa[i] = fb[i] = 1.0 + 0x1p-27;
-      fc[i] = -(1.0 + 0x1p-26);
+      xa[i] = xb[i] = 1.0 + 0x1p-27;
+      xc[i] = -(1.0 + 0x1p-26);
     }
   }
+  if (n) memcpy(fa, xa, nb), memcpy(fb, xb, nb), memcpy(fc, xc, nb);
   double *want = malloc(nb + 8), *want_axpy = malloc(nb + 8), *want_self = malloc(nb + 8);
   const double alpha = random_value(seed);
   for (size_t i = 0; i < n; i++) {
-    want[i] = fma(fa[i], fb[i], fc[i]);
-    want_axpy[i] = fma(alpha, fa[i], fc[i]);
-    want_self[i] = fma(alpha, fa[i], fa[i]);
+    want[i] = fma(xa[i], xb[i], xc[i]);
+    want_axpy[i] = fma(alpha, xa[i], xc[i]);
+    want_self[i] = fma(alpha, xa[i], xa[i]);
   }
   for (size_t v = 0; v < nvars; v++) {
     const strata_exec *e = &vars[v];
@@ -116,16 +125,16 @@ static void check_fma_f64(size_t n, uint64_t *seed) {
     assert_int_equal(strata_fma_f64_ex(fd, fa, fb, fc, n, e), STRATA_OK);
     if (n && memcmp(fd, want, nb) != 0)
       fail_msg("fma_f64 %s n=%zu differs from fma", tu_variant_name(e), n);
-    if (n) memcpy(fd, fc, nb);
+    if (n) memcpy(fd, xc, nb);
     assert_int_equal(strata_fma_f64_ex(fd, fa, fb, fd, n, e), STRATA_OK);
     if (n && memcmp(fd, want, nb) != 0)
       fail_msg("fma_f64 %s in place n=%zu differs from fma", tu_variant_name(e), n);
-    if (n) memcpy(fd, fc, nb);
+    if (n) memcpy(fd, xc, nb);
     assert_int_equal(strata_axpy_f64_ex(fd, alpha, fa, n, e), STRATA_OK);
     if (n && memcmp(fd, want_axpy, nb) != 0)
       fail_msg("axpy_f64 %s n=%zu differs from fma", tu_variant_name(e), n);
     /* y == x */
-    if (n) memcpy(fd, fa, nb);
+    if (n) memcpy(fd, xa, nb);
     assert_int_equal(strata_axpy_f64_ex(fd, alpha, fd, n, e), STRATA_OK);
     if (n && memcmp(fd, want_self, nb) != 0)
       fail_msg("axpy_f64 %s y == x n=%zu differs from fma", tu_variant_name(e), n);
@@ -135,6 +144,9 @@ static void check_fma_f64(size_t n, uint64_t *seed) {
   free(want);
   free(want_axpy);
   free(want_self);
+  free(xa);
+  free(xb);
+  free(xc);
   tu_buf_free(&a);
   tu_buf_free(&b);
   tu_buf_free(&c);
@@ -192,20 +204,28 @@ static void check_float_reductions(size_t n, uint64_t *seed, int positive) {
   tu_buf fa = tu_buf_new(n * 4, 4 * (n % 2), seed), fb = tu_buf_new(n * 4, 1, seed);
   double *da = (double *)a.p, *db = (double *)b.p;
   float *sa = (float *)fa.p, *sb = (float *)fb.p;
+  /* made in aligned arrays, copied into the misaligned buffers (see check_fma_f32) */
+  double *wa = malloc(n * 8 + 8), *wb = malloc(n * 8 + 8), *xa = malloc(n * 8 + 8),
+         *xb = malloc(n * 8 + 8);
+  float *ya = malloc(n * 4 + 4), *yb = malloc(n * 4 + 4);
   for (size_t i = 0; i < n; i++) {
     /* positive terms of varied magnitude, or mixed signs (cancellation) */
-    const double x = positive ? uniform(seed) * ldexp(1.0, (int)(tu_rand(seed) % 20)) : uniform(seed) * 2 - 1;
-    const double y = uniform(seed) * 2 - 1;
-    sa[i] = (float)x;
-    sb[i] = (float)y;
-    da[i] = x;
-    db[i] = y;
+    xa[i] = positive ? uniform(seed) * ldexp(1.0, (int)(tu_rand(seed) % 20)) : uniform(seed) * 2 - 1;
+    xb[i] = uniform(seed) * 2 - 1;
+    ya[i] = (float)xa[i];
+    yb[i] = (float)xb[i];
+    wa[i] = ya[i]; /* the float values actually summed, widened exactly */
+    wb[i] = yb[i];
   }
-  /* references on the values actually summed (floats widened exactly) */
-  double *wa = malloc(n * 8 + 8), *wb = malloc(n * 8 + 8);
-  for (size_t i = 0; i < n; i++) wa[i] = sa[i], wb[i] = sb[i];
-  const ref_sum r_sum64 = reference(da, NULL, n), r_dot64 = reference(da, db, n);
+  if (n) {
+    memcpy(da, xa, n * 8);
+    memcpy(db, xb, n * 8);
+    memcpy(sa, ya, n * 4);
+    memcpy(sb, yb, n * 4);
+  }
+  const ref_sum r_sum64 = reference(xa, NULL, n), r_dot64 = reference(xa, xb, n);
   const ref_sum r_sum32 = reference(wa, NULL, n), r_dot32 = reference(wa, wb, n);
+  const ref_sum r_sq64 = reference(xa, xa, n);
   for (size_t v = 0; v < nvars; v++) {
     const strata_exec *e = &vars[v];
     float f, f2;
@@ -224,7 +244,7 @@ static void check_float_reductions(size_t n, uint64_t *seed, int positive) {
     check_bound("dot_f64", e, n, d, r_dot64, 0x1p-53L);
     /* a == b is a valid dot (sum of squares); deterministic for a thread count */
     assert_int_equal(strata_dot_f64_ex(da, da, n, &d, e), STRATA_OK);
-    check_bound("dot_f64 a==b", e, n, d, reference(da, da, n), 0x1p-53L);
+    check_bound("dot_f64 a==b", e, n, d, r_sq64, 0x1p-53L);
     if (e->layer != STRATA_LAYER_AUTO) {
       assert_int_equal(strata_dot_f32_ex(sa, sb, n, &f, e), STRATA_OK);
       assert_int_equal(strata_dot_f32_ex(sa, sb, n, &f2, e), STRATA_OK);
@@ -236,6 +256,10 @@ static void check_float_reductions(size_t n, uint64_t *seed, int positive) {
   }
   free(wa);
   free(wb);
+  free(xa);
+  free(xb);
+  free(ya);
+  free(yb);
   tu_buf_check(&a);
   tu_buf_check(&fa);
   tu_buf_free(&a);
@@ -307,23 +331,25 @@ static void test_integer_reductions(void **state) {
   for (size_t li = 0; li < nlen; li++) {
     const size_t n = lengths[li];
     tu_buf a = tu_buf_new(n * 4, (n % 4) * 4 + (n & 1), &seed), u = tu_buf_new(n, n % 64, &seed);
-    int32_t *x = (int32_t *)a.p;
+    int32_t *x = (int32_t *)a.p, *xs = malloc(n * 4 + 4);
     /* random, then all extremes for the longest */
     const int kind = n > (1u << 21) ? 0 : 1;
     for (size_t i = 0; i < n; i++) {
+      uint32_t r = (uint32_t)tu_rand(&seed);
       int32_t v;
-      memcpy(&v, &(uint32_t){(uint32_t)tu_rand(&seed)}, 4);
+      memcpy(&v, &r, 4);
       if (kind == 0) v = INT32_MIN;
       else if (i % 5 == 0) v = (i / 5) % 2 ? INT32_MAX : INT32_MIN;
-      memcpy(x + i, &v, 4);
+      xs[i] = v;
     }
     if (kind == 0) memset(u.p, 0xff, n);
     for (int pass = 0; pass < (kind == 0 ? 2 : 1); pass++) {
       if (pass == 1)
-        for (size_t i = 0; i < n; i++) x[i] = INT32_MAX;
+        for (size_t i = 0; i < n; i++) xs[i] = INT32_MAX;
+      if (n) memcpy(x, xs, n * 4);
       int64_t want = 0;
       uint64_t want_u = 0;
-      for (size_t i = 0; i < n; i++) want += x[i], want_u += u.p[i];
+      for (size_t i = 0; i < n; i++) want += xs[i], want_u += u.p[i];
       for (size_t v = 0; v < nvars; v++) {
         const strata_exec *e = &vars[v];
         int64_t s = 0;
@@ -342,6 +368,7 @@ static void test_integer_reductions(void **state) {
                    (unsigned long long)su, (unsigned long long)want_u);
       }
     }
+    free(xs);
     tu_buf_check(&a);
     tu_buf_check(&u);
     tu_buf_free(&a);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "isa.h"
 #include "strata/arith.h"
@@ -44,6 +45,20 @@
   ARITH_INTS(X, max, MAX) ARITH_FLOATS(X, max, MAX)                                                \
   ARITH_SMALL_INTS(X, adds, ADDS)                                                                  \
   ARITH_SMALL_INTS(X, subs, SUBS)
+
+/* Element i of an array of T that may not be aligned to sizeof(T) (API.md: nothing needs to be
+   aligned): read and written with memcpy, which compiles to one plain load or store. */
+#define ARITH_ACCESSORS(op, OP, t, TT, T)                                                          \
+  static inline T arith_load_##t(const void *p, size_t i) {                                        \
+    T v;                                                                                           \
+    memcpy(&v, (const unsigned char *)p + i * sizeof v, sizeof v);                                 \
+    return v;                                                                                      \
+  }                                                                                                \
+  static inline void arith_store_##t(void *p, size_t i, T v) {                                     \
+    memcpy((unsigned char *)p + i * sizeof v, &v, sizeof v);                                       \
+  }
+ARITH_INTS(ARITH_ACCESSORS, _, _)
+ARITH_FLOATS(ARITH_ACCESSORS, _, _)
 
 /* Binary-kernel flags. */
 #define ARITH_BCAST 1u  /* b points at one element, used for every i (strata_binary_scalar) */

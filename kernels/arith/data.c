@@ -173,9 +173,18 @@ VEC_INLINE void map_body(uint8_t *dst, const uint8_t *a, const uint8_t *b, const
   if (stream) {
     for (; i + VEC_BYTES <= nb; i += VEC_BYTES) vec_stream(dst + i, MAP_AT(i));
     vec_stream_fence();
-  } else {
-    for (; i + VEC_BYTES <= nb; i += VEC_BYTES) vec_storeu(dst + i, MAP_AT(i));
+    return;
   }
+  /* Unrolled x4: fewer loop instructions per vector, which shows in L1 (docs/arith.md). */
+  for (; i + 4 * VEC_BYTES <= nb; i += 4 * VEC_BYTES) {
+    const vec_i r0 = MAP_AT(i), r1 = MAP_AT(i + VEC_BYTES);
+    const vec_i r2 = MAP_AT(i + 2 * VEC_BYTES), r3 = MAP_AT(i + 3 * VEC_BYTES);
+    vec_storeu(dst + i, r0);
+    vec_storeu(dst + i + VEC_BYTES, r1);
+    vec_storeu(dst + i + 2 * VEC_BYTES, r2);
+    vec_storeu(dst + i + 3 * VEC_BYTES, r3);
+  }
+  for (; i + VEC_BYTES <= nb; i += VEC_BYTES) vec_storeu(dst + i, MAP_AT(i));
 }
 
 /* dst = op(a, b, c) over nb bytes of esize-byte elements (see the contract at the top). */
@@ -310,7 +319,7 @@ static int64_t sum_i32_data(const int32_t *a, size_t n) {
   uint64_t s = 0;
   for (size_t k = 0; k < ACCS; k++) s = add_u64_lanes(s, acc[k]);
   s -= (uint64_t)i << 31;
-  for (; i < n; i++) s += (uint64_t)(int64_t)a[i];
+  for (; i < n; i++) s += (uint64_t)(int64_t)arith_load_i32(a, i);
   return (int64_t)s;
 }
 

@@ -11,28 +11,28 @@
 #define ILP_LANES 8
 
 /* K accumulators, each a chain over elements i, i + K, i + 2K ...; `term` is the i-th term. */
-#define ILP_REDUCE(name, T, ACC, K, term)                                                          \
+#define ILP_REDUCE(name, t, T, ACC, K, term)                                                          \
   static ACC name(const T *a, const T *b, size_t n) {                                              \
     ACC acc[K] = {0};                                                                              \
     size_t i = 0;                                                                                  \
     (void)b;                                                                                       \
     for (; i + K <= n; i += K)                                                                     \
-      for (size_t k = 0; k < K; k++) acc[k] += term(i + k);                                        \
+      for (size_t k = 0; k < K; k++) acc[k] += term(t, i + k);                                        \
     for (size_t width = K / 2; width > 0; width /= 2)                                              \
       for (size_t k = 0; k < width; k++) acc[k] += acc[k + width];                                 \
-    for (; i < n; i++) acc[0] += term(i);                                                          \
+    for (; i < n; i++) acc[0] += term(t, i);                                                          \
     return acc[0];                                                                                 \
   }
 
-#define TERM_SUM(i) a[i]
-#define TERM_DOT(i) a[i] * b[i]
+#define TERM_SUM(t, i) arith_load_##t(a, i)
+#define TERM_DOT(t, i) arith_load_##t(a, i) * arith_load_##t(b, i)
 
-ILP_REDUCE(sum_f32_ilp, float, float, ILP_LANES, TERM_SUM)
-ILP_REDUCE(sum_f64_ilp, double, double, ILP_LANES, TERM_SUM)
-ILP_REDUCE(dot_f32_ilp, float, float, ILP_LANES, TERM_DOT)
-ILP_REDUCE(dot_f64_ilp, double, double, ILP_LANES, TERM_DOT)
-ILP_REDUCE(sum_i32_ilp, int32_t, int64_t, 4, TERM_SUM)
-ILP_REDUCE(sum_u8_ilp, uint8_t, uint64_t, 4, TERM_SUM)
+ILP_REDUCE(sum_f32_ilp, f32, float, float, ILP_LANES, TERM_SUM)
+ILP_REDUCE(sum_f64_ilp, f64, double, double, ILP_LANES, TERM_SUM)
+ILP_REDUCE(dot_f32_ilp, f32, float, float, ILP_LANES, TERM_DOT)
+ILP_REDUCE(dot_f64_ilp, f64, double, double, ILP_LANES, TERM_DOT)
+ILP_REDUCE(sum_i32_ilp, i32, int32_t, int64_t, 4, TERM_SUM)
+ILP_REDUCE(sum_u8_ilp, u8, uint8_t, uint64_t, 4, TERM_SUM)
 
 static float sum_f32_instruction(const float *a, size_t n) { return sum_f32_ilp(a, NULL, n); }
 static double sum_f64_instruction(const double *a, size_t n) { return sum_f64_ilp(a, NULL, n); }

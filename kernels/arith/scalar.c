@@ -48,68 +48,67 @@ static inline int clamp_int(int v, int lo, int hi) { return v < lo ? lo : v > hi
 #define SCALAR_BINARY(op, OP, t, TT, T)                                                            \
   static void op##_##t##_scalar(void *dst, const void *a, const void *b, size_t n,                 \
                                 unsigned flags) {                                                  \
-    T *d = dst;                                                                                    \
-    const T *x = a, *y = b;                                                                        \
     const size_t step = (flags & ARITH_BCAST) ? 0 : 1;                                             \
-    for (size_t i = 0; i < n; i++) d[i] = SCALAR_##op(t, T, x[i], y[i * step]);                    \
+    for (size_t i = 0; i < n; i++)                                                                 \
+      arith_store_##t(dst, i, SCALAR_##op(t, T, arith_load_##t(a, i), arith_load_##t(b, i * step))); \
   }
 ARITH_PAIRS(SCALAR_BINARY)
 
 static void fma_f32_scalar(float *dst, const float *a, const float *b, const float *c, size_t n,
                            unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) dst[i] = fmaf(a[i], b[i], c[i]);
+  for (size_t i = 0; i < n; i++) arith_store_f32(dst, i, fmaf(arith_load_f32(a, i), arith_load_f32(b, i), arith_load_f32(c, i)));
 }
 
 static void fma_f64_scalar(double *dst, const double *a, const double *b, const double *c,
                            size_t n, unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) dst[i] = fma(a[i], b[i], c[i]);
+  for (size_t i = 0; i < n; i++) arith_store_f64(dst, i, fma(arith_load_f64(a, i), arith_load_f64(b, i), arith_load_f64(c, i)));
 }
 
 static void axpy_f32_scalar(float *y, float alpha, const float *x, size_t n, unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) y[i] = fmaf(alpha, x[i], y[i]);
+  for (size_t i = 0; i < n; i++) arith_store_f32(y, i, fmaf(alpha, arith_load_f32(x, i), arith_load_f32(y, i)));
 }
 
 static void axpy_f64_scalar(double *y, double alpha, const double *x, size_t n, unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) y[i] = fma(alpha, x[i], y[i]);
+  for (size_t i = 0; i < n; i++) arith_store_f64(y, i, fma(alpha, arith_load_f64(x, i), arith_load_f64(y, i)));
 }
 
 static float sum_f32_scalar(const float *a, size_t n) {
   float s = 0;
-  for (size_t i = 0; i < n; i++) s += a[i];
+  for (size_t i = 0; i < n; i++) s += arith_load_f32(a, i);
   return s;
 }
 
 static double sum_f64_scalar(const double *a, size_t n) {
   double s = 0;
-  for (size_t i = 0; i < n; i++) s += a[i];
+  for (size_t i = 0; i < n; i++) s += arith_load_f64(a, i);
   return s;
 }
 
 static float dot_f32_scalar(const float *a, const float *b, size_t n) {
   float s = 0;
-  for (size_t i = 0; i < n; i++) s += a[i] * b[i];
+  for (size_t i = 0; i < n; i++) s += arith_load_f32(a, i) * arith_load_f32(b, i);
   return s;
 }
 
 static double dot_f64_scalar(const double *a, const double *b, size_t n) {
   double s = 0;
-  for (size_t i = 0; i < n; i++) s += a[i] * b[i];
+  for (size_t i = 0; i < n; i++) s += arith_load_f64(a, i) * arith_load_f64(b, i);
   return s;
 }
 
 static int64_t sum_i32_scalar(const int32_t *a, size_t n) {
   int64_t s = 0;
-  for (size_t i = 0; i < n; i++) s += a[i];
+  for (size_t i = 0; i < n; i++) s += arith_load_i32(a, i);
   return s;
 }
 
 static uint64_t sum_u8_scalar(const uint8_t *a, size_t n) {
   uint64_t s = 0;
-  for (size_t i = 0; i < n; i++) s += a[i];
+  for (size_t i = 0; i < n; i++) s += arith_load_u8(a, i);
   return s;
 }
 
