@@ -99,19 +99,33 @@ VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, 
 
 #else
 
-/* All-ones lanes where x > y as unsigned 64-bit numbers. */
-VEC_INLINE vec_i ugt(vec_i x, vec_i y) {
-  const vec_i bias = VEC_OP(set1_epi64x)(INT64_MIN);
-  return VEC_OP(cmpgt_epi64)(VEC_SI(xor)(x, bias), VEC_SI(xor)(y, bias));
+#define BLOCK 4 /* vectors per step of the speculative loop */
+
+/* The carries into the lanes of a vector from its generate mask g (-1 where a lane wrapped) and
+   the running state, which holds the previous vector's top-lane carry; updates the state.
+   256-bit: the state is g rotated up one lane (vpermq), and the new lane 0 comes from the previous
+   rotation (vpblendd). 128-bit: one shufpd of the previous g and this one. */
+VEC_INLINE vec_i carry_in(vec_i g, vec_i *state) {
+#if STRATA_VEC_BITS == 256
+  const vec_i rot = simde_mm256_permute4x64_epi64(g, SIMDE_MM_SHUFFLE(2, 1, 0, 3));
+  const vec_i c = simde_mm256_blend_epi32(rot, *state, 0x03);
+  *state = rot;
+#else
+  const vec_i c = simde_mm_castpd_si128(
+      simde_mm_shuffle_pd(simde_mm_castsi128_pd(*state), simde_mm_castsi128_pd(g), 1));
+  *state = g;
+#endif
+  return c;
 }
 
-/* Lanes (prev[L-1], v[0], ..., v[L-2]): v shifted up one lane, the top lane of prev below. */
-VEC_INLINE vec_i shift_in(vec_i v, vec_i prev) {
+/* The carry (0 or 1) that the state hands to the next limb. */
+VEC_INLINE uint64_t state_carry(vec_i state) {
+  uint64_t t[LANES];
+  vec_storeu(t, state);
 #if STRATA_VEC_BITS == 256
-  return simde_mm256_alignr_epi8(v, simde_mm256_permute2x128_si256(prev, v, 0x21), 8);
+  return t[0] & 1;
 #else
-  return simde_mm_castpd_si128(
-      simde_mm_shuffle_pd(simde_mm_castsi128_pd(prev), simde_mm_castsi128_pd(v), 1));
+  return t[LANES - 1] & 1;
 #endif
 }
 
@@ -125,38 +139,46 @@ VEC_INLINE int any_set(vec_i v) {
 #endif
 }
 
-VEC_INLINE uint64_t top_lane(vec_i v) {
-  uint64_t t[LANES];
-  vec_storeu(t, v);
-  return t[LANES - 1];
-}
-
+/* Speculative carries, BLOCK vectors per step. Unsigned compares are signed compares of values
+   biased by 2^63: for add, x' = x ^ 2^63 and s' = x' + y is the biased sum, so the carry is
+   x' > s' and s = s' ^ 2^63; for sub, the borrow is y' > x'. Any lane whose result is all ones
+   (all zeros for sub) makes the block suspect, whatever its carry in: then the block is redone
+   limb by limb (a carry into such a lane would ripple on). That costs one compare per vector and
+   one test per block, and with random limbs a redo happens with probability ~2^-64 per lane. */
 VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                              int stream, const int sub) {
+  const vec_i bias = VEC_OP(set1_epi64x)(INT64_MIN);
   const vec_i edge = sub ? VEC_SI(setzero)() : VEC_OP(set1_epi64x)(-1);
   size_t i = stream_head(r, n, stream);
-  /* cv: the compare vector of the previous block; its top lane is -(carry into this block). */
-  vec_i cv = VEC_OP(set1_epi64x)(-(int64_t)chain(r, a, b, i, 0, sub));
-  for (; i + 2 * LANES <= n; i += 2 * LANES) {
-    const vec_i x0 = vec_loadu(a + i), y0 = vec_loadu(b + i);
-    const vec_i x1 = vec_loadu(a + i + LANES), y1 = vec_loadu(b + i + LANES);
-    const vec_i s0 = sub ? VEC_OP(sub_epi64)(x0, y0) : VEC_OP(add_epi64)(x0, y0);
-    const vec_i s1 = sub ? VEC_OP(sub_epi64)(x1, y1) : VEC_OP(add_epi64)(x1, y1);
-    const vec_i g0 = sub ? ugt(y0, x0) : ugt(x0, s0);
-    const vec_i g1 = sub ? ugt(y1, x1) : ugt(x1, s1);
-    const vec_i c0 = shift_in(g0, cv), c1 = shift_in(g1, g0);
-    const vec_i ripple = VEC_SI(or)(VEC_SI(and)(VEC_OP(cmpeq_epi64)(s0, edge), c0),
-                                    VEC_SI(and)(VEC_OP(cmpeq_epi64)(s1, edge), c1));
-    if (__builtin_expect(any_set(ripple), 0)) {
-      cv = VEC_OP(set1_epi64x)(
-          -(int64_t)chain(r + i, a + i, b + i, 2 * LANES, top_lane(cv) & 1, sub));
+  vec_i state = VEC_OP(set1_epi64x)(-(int64_t)chain(r, a, b, i, 0, sub));
+  for (; i + BLOCK * LANES <= n; i += BLOCK * LANES) {
+    vec_i s[BLOCK], c[BLOCK], suspect = VEC_SI(setzero)();
+    const vec_i before = state;
+    for (int q = 0; q < BLOCK; q++) {
+      const vec_i x = vec_loadu(a + i + q * LANES), y = vec_loadu(b + i + q * LANES);
+      const vec_i xb = VEC_SI(xor)(x, bias);
+      vec_i g;
+      if (sub) {
+        g = VEC_OP(cmpgt_epi64)(VEC_SI(xor)(y, bias), xb);
+        s[q] = VEC_OP(sub_epi64)(x, y);
+      } else {
+        const vec_i sb = VEC_OP(add_epi64)(xb, y);
+        g = VEC_OP(cmpgt_epi64)(xb, sb);
+        s[q] = VEC_SI(xor)(sb, bias);
+      }
+      c[q] = carry_in(g, &state);
+      suspect = VEC_SI(or)(suspect, VEC_OP(cmpeq_epi64)(s[q], edge));
+    }
+    if (__builtin_expect(any_set(suspect), 0)) {
+      const uint64_t cin = state_carry(before);
+      state = VEC_OP(set1_epi64x)(-(int64_t)chain(r + i, a + i, b + i, BLOCK * LANES, cin, sub));
       continue;
     }
-    put(r + i, sub ? VEC_OP(add_epi64)(s0, c0) : VEC_OP(sub_epi64)(s0, c0), stream);
-    put(r + i + LANES, sub ? VEC_OP(add_epi64)(s1, c1) : VEC_OP(sub_epi64)(s1, c1), stream);
-    cv = g1;
+    for (int q = 0; q < BLOCK; q++)
+      put(r + i + q * LANES, sub ? VEC_OP(add_epi64)(s[q], c[q]) : VEC_OP(sub_epi64)(s[q], c[q]),
+          stream);
   }
-  const uint64_t carry = chain(r + i, a + i, b + i, n - i, top_lane(cv) & 1, sub);
+  const uint64_t carry = chain(r + i, a + i, b + i, n - i, state_carry(state), sub);
   if (stream) vec_stream_fence();
   return carry;
 }
