@@ -71,13 +71,16 @@ static strata_status plan_auto(const strata_exec *exec, unsigned layers, size_t 
   return strata_plan_make(&e, layers, bytes, task_min, plan);
 }
 
-/* The fast path for default settings (exec NULL or all zero) below the task threshold. What AUTO
-   then picks depends only on the environment, read once, and on whether n reaches
-   MPN_DATA_MIN_LIMBS; so each (function kind, short or not) keeps the plan it got the first time,
-   packed in one atomic word (0: not known yet). A call may skip strata_plan_make, whose cost
-   (~100 instructions) is several times GMP's whole mpn_add_n for a few limbs, only when
-   strata_last_exec() already reports that plan: the calling thread's last call ran the same way,
-   so what it reports stays true. Otherwise the call goes the slow way, which records the plan. */
+/* The fast path. strata_plan_make costs ~100 instructions, several times GMP's whole mpn_add_n
+   for a few limbs, and its answer is often known beforehand:
+   - default settings (exec NULL or all zero) below the task threshold: what AUTO picks depends
+     only on the environment, read once, and on whether n reaches MPN_DATA_MIN_LIMBS; so each
+     (function kind, short or not) keeps the plan it got the first time, packed in one atomic word
+     (0: not known yet);
+   - SCALAR, BIT and INSTRUCTION with in-range isa and threads: {layer, AUTO, 1}.
+   A call may skip strata_plan_make only when strata_last_exec() already reports that plan (the
+   calling thread's last call ran the same way), so what it reports stays true; otherwise it goes
+   the slow way, which records the plan. */
 enum { KIND_N, KIND_1, KIND_BATCH, KIND_COUNT };
 static uint64_t auto_cache[KIND_COUNT][2];
 
@@ -87,11 +90,18 @@ static uint64_t pack(const strata_plan *p) {
 
 static strata_status plan_for(int kind, const strata_exec *exec, unsigned layers, size_t n,
                               size_t bytes, size_t task_min, strata_plan *plan) {
-  const int defaults = !exec || (exec->layer == STRATA_LAYER_AUTO && exec->isa == STRATA_ISA_AUTO &&
-                                 exec->threads == 0);
-  if (!defaults || bytes >= task_min) return plan_auto(exec, layers, n, bytes, task_min, plan);
-  uint64_t *slot = &auto_cache[kind][n >= MPN_DATA_MIN_LIMBS];
-  const uint64_t known = __atomic_load_n(slot, __ATOMIC_RELAXED);
+  const strata_exec e = exec ? *exec : (strata_exec){0};
+  uint64_t known = 0, *slot = NULL;
+  if (e.layer == STRATA_LAYER_AUTO && e.isa == STRATA_ISA_AUTO && e.threads == 0 &&
+      bytes < task_min) {
+    slot = &auto_cache[kind][n >= MPN_DATA_MIN_LIMBS];
+    known = __atomic_load_n(slot, __ATOMIC_RELAXED);
+  } else if ((e.layer == STRATA_LAYER_SCALAR || e.layer == STRATA_LAYER_BIT ||
+              e.layer == STRATA_LAYER_INSTRUCTION) &&
+             (layers & STRATA_LAYER_MASK(e.layer)) && (unsigned)e.isa < STRATA_ISA_COUNT &&
+             e.threads >= 0) {
+    known = pack(&(strata_plan){e.layer, STRATA_ISA_AUTO, 1});
+  }
   if (known) {
     const strata_exec last = strata_last_exec();
     const strata_plan p = {(strata_layer)(known >> 16 & 0xff), (strata_isa)(known >> 8 & 0xff),
@@ -102,7 +112,7 @@ static strata_status plan_for(int kind, const strata_exec *exec, unsigned layers
     }
   }
   const strata_status s = plan_auto(exec, layers, n, bytes, task_min, plan);
-  if (s == STRATA_OK && !known) __atomic_store_n(slot, pack(plan), __ATOMIC_RELAXED);
+  if (s == STRATA_OK && slot && !known) __atomic_store_n(slot, pack(plan), __ATOMIC_RELAXED);
   return s;
 }
 
