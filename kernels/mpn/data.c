@@ -53,6 +53,90 @@ static inline size_t stream_head(const uint64_t *r, size_t n, int stream) {
   return h < n ? h : n;
 }
 
+/* bvec: the vectors of the speculative-carry code, 256-bit from AVX2 up (the AVX-512 build uses
+   them for batches), 128-bit for GENERIC and SSE2. BLANES limbs each. */
+#if STRATA_VEC_BITS >= 256
+typedef simde__m256i bvec;
+#define BV(name) simde_mm256_##name
+#define BV_SI(name) simde_mm256_##name##_si256
+#define BLANES 4
+/* 4x4 transpose of limbs: v[q] lane t <-> v[t] lane q. */
+VEC_INLINE void transpose(bvec v[BLANES]) {
+  const bvec t0 = BV(unpacklo_epi64)(v[0], v[1]), t1 = BV(unpackhi_epi64)(v[0], v[1]);
+  const bvec t2 = BV(unpacklo_epi64)(v[2], v[3]), t3 = BV(unpackhi_epi64)(v[2], v[3]);
+  v[0] = BV(permute2x128_si256)(t0, t2, 0x20);
+  v[1] = BV(permute2x128_si256)(t1, t3, 0x20);
+  v[2] = BV(permute2x128_si256)(t0, t2, 0x31);
+  v[3] = BV(permute2x128_si256)(t1, t3, 0x31);
+}
+#else
+typedef simde__m128i bvec;
+#define BV(name) simde_mm_##name
+#define BV_SI(name) simde_mm_##name##_si128
+#define BLANES 2
+VEC_INLINE void transpose(bvec v[BLANES]) {
+  const bvec t0 = BV(unpacklo_epi64)(v[0], v[1]), t1 = BV(unpackhi_epi64)(v[0], v[1]);
+  v[0] = t0;
+  v[1] = t1;
+}
+#endif
+
+/* The carries into the lanes of a vector from its generate mask g (-1 where a lane wrapped) and
+   the running state, which holds the previous vector's top-lane carry; updates the state.
+   256-bit: the state is g rotated up one lane (vpermq), and the new lane 0 comes from the previous
+   rotation (vpblendd). 128-bit: one shufpd of the previous g and this one. */
+VEC_INLINE bvec carry_in(bvec g, bvec *state) {
+#if BLANES == 4
+  const bvec rot = simde_mm256_permute4x64_epi64(g, SIMDE_MM_SHUFFLE(2, 1, 0, 3));
+  const bvec c = simde_mm256_blend_epi32(rot, *state, 0x03);
+  *state = rot;
+#else
+  const bvec c = simde_mm_castpd_si128(
+      simde_mm_shuffle_pd(simde_mm_castsi128_pd(*state), simde_mm_castsi128_pd(g), 1));
+  *state = g;
+#endif
+  return c;
+}
+
+/* The carry (0 or 1) that the state hands to the next limb. */
+VEC_INLINE uint64_t state_carry(bvec state) {
+  uint64_t t[BLANES];
+  BV_SI(storeu)((bvec *)t, state);
+#if BLANES == 4
+  return t[0] & 1;
+#else
+  return t[BLANES - 1] & 1;
+#endif
+}
+
+/* Non-zero when any bit of v is set. Not simde_mm_testz_si128: SIMDe 0.7.4's emulation of it
+   (GENERIC, SSE2) returns 1 as soon as one 64-bit lane is zero. */
+VEC_INLINE int any_set(bvec v) {
+#if BLANES == 4
+  return !simde_mm256_testz_si256(v, v);
+#else
+  return simde_mm_movemask_epi8(v) != 0;
+#endif
+}
+
+/* s = x + y lane by lane, and *g = its generate mask (-1 where the lane wrapped): with
+   x' = x ^ 2^63, s' = x' + y is the sum biased the same way, and it wrapped iff x' > s' signed. */
+VEC_INLINE bvec add_gen(bvec x, bvec y, bvec *g) {
+  const bvec bias = BV(set1_epi64x)(INT64_MIN);
+  const bvec xb = BV_SI(xor)(x, bias), sb = BV(add_epi64)(xb, y);
+  *g = BV(cmpgt_epi64)(xb, sb);
+  return BV_SI(xor)(sb, bias);
+}
+
+/* The top lane of a mask vector, as 0 or 1. */
+VEC_INLINE uint64_t top_bit(bvec g) {
+#if BLANES == 4
+  return (uint64_t)simde_mm256_movemask_pd(simde_mm256_castsi256_pd(g)) >> 3;
+#else
+  return (uint64_t)simde_mm_movemask_pd(simde_mm_castsi128_pd(g)) >> 1;
+#endif
+}
+
 #if STRATA_VEC_BITS == 512
 
 /* Masks of the lanes whose sum (difference) wrapped: generate bits. */
@@ -99,64 +183,48 @@ VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, 
 
 #else
 
-/* All-ones lanes where x > y as unsigned 64-bit numbers. */
-VEC_INLINE vec_i ugt(vec_i x, vec_i y) {
-  const vec_i bias = VEC_OP(set1_epi64x)(INT64_MIN);
-  return VEC_OP(cmpgt_epi64)(VEC_SI(xor)(x, bias), VEC_SI(xor)(y, bias));
-}
+#define BLOCK 4 /* vectors per step of the speculative loop */
 
-/* Lanes (prev[L-1], v[0], ..., v[L-2]): v shifted up one lane, the top lane of prev below. */
-VEC_INLINE vec_i shift_in(vec_i v, vec_i prev) {
-#if STRATA_VEC_BITS == 256
-  return simde_mm256_alignr_epi8(v, simde_mm256_permute2x128_si256(prev, v, 0x21), 8);
-#else
-  return simde_mm_castpd_si128(
-      simde_mm_shuffle_pd(simde_mm_castsi128_pd(prev), simde_mm_castsi128_pd(v), 1));
-#endif
-}
-
-/* Non-zero when any bit of v is set. Not simde_mm_testz_si128: SIMDe 0.7.4's emulation of it
-   (GENERIC, SSE2) returns 1 as soon as one 64-bit lane is zero. */
-VEC_INLINE int any_set(vec_i v) {
-#if STRATA_VEC_BITS == 256
-  return !simde_mm256_testz_si256(v, v);
-#else
-  return simde_mm_movemask_epi8(v) != 0;
-#endif
-}
-
-VEC_INLINE uint64_t top_lane(vec_i v) {
-  uint64_t t[LANES];
-  vec_storeu(t, v);
-  return t[LANES - 1];
-}
-
+/* Speculative carries, BLOCK vectors per step. Unsigned compares are signed compares of values
+   biased by 2^63: for add, x' = x ^ 2^63 and s' = x' + y is the biased sum, so the carry is
+   x' > s' and s = s' ^ 2^63; for sub, the borrow is y' > x'. Any lane whose result is all ones
+   (all zeros for sub) makes the block suspect, whatever its carry in: then the block is redone
+   limb by limb (a carry into such a lane would ripple on). That costs one compare per vector and
+   one test per block, and with random limbs a redo happens with probability ~2^-64 per lane. */
 VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                              int stream, const int sub) {
+  const vec_i bias = VEC_OP(set1_epi64x)(INT64_MIN);
   const vec_i edge = sub ? VEC_SI(setzero)() : VEC_OP(set1_epi64x)(-1);
   size_t i = stream_head(r, n, stream);
-  /* cv: the compare vector of the previous block; its top lane is -(carry into this block). */
-  vec_i cv = VEC_OP(set1_epi64x)(-(int64_t)chain(r, a, b, i, 0, sub));
-  for (; i + 2 * LANES <= n; i += 2 * LANES) {
-    const vec_i x0 = vec_loadu(a + i), y0 = vec_loadu(b + i);
-    const vec_i x1 = vec_loadu(a + i + LANES), y1 = vec_loadu(b + i + LANES);
-    const vec_i s0 = sub ? VEC_OP(sub_epi64)(x0, y0) : VEC_OP(add_epi64)(x0, y0);
-    const vec_i s1 = sub ? VEC_OP(sub_epi64)(x1, y1) : VEC_OP(add_epi64)(x1, y1);
-    const vec_i g0 = sub ? ugt(y0, x0) : ugt(x0, s0);
-    const vec_i g1 = sub ? ugt(y1, x1) : ugt(x1, s1);
-    const vec_i c0 = shift_in(g0, cv), c1 = shift_in(g1, g0);
-    const vec_i ripple = VEC_SI(or)(VEC_SI(and)(VEC_OP(cmpeq_epi64)(s0, edge), c0),
-                                    VEC_SI(and)(VEC_OP(cmpeq_epi64)(s1, edge), c1));
-    if (__builtin_expect(any_set(ripple), 0)) {
-      cv = VEC_OP(set1_epi64x)(
-          -(int64_t)chain(r + i, a + i, b + i, 2 * LANES, top_lane(cv) & 1, sub));
+  vec_i state = VEC_OP(set1_epi64x)(-(int64_t)chain(r, a, b, i, 0, sub));
+  for (; i + BLOCK * LANES <= n; i += BLOCK * LANES) {
+    vec_i s[BLOCK], c[BLOCK], suspect = VEC_SI(setzero)();
+    const vec_i before = state;
+    for (int q = 0; q < BLOCK; q++) {
+      const vec_i x = vec_loadu(a + i + q * LANES), y = vec_loadu(b + i + q * LANES);
+      const vec_i xb = VEC_SI(xor)(x, bias);
+      vec_i g;
+      if (sub) {
+        g = VEC_OP(cmpgt_epi64)(VEC_SI(xor)(y, bias), xb);
+        s[q] = VEC_OP(sub_epi64)(x, y);
+      } else {
+        const vec_i sb = VEC_OP(add_epi64)(xb, y);
+        g = VEC_OP(cmpgt_epi64)(xb, sb);
+        s[q] = VEC_SI(xor)(sb, bias);
+      }
+      c[q] = carry_in(g, &state);
+      suspect = VEC_SI(or)(suspect, VEC_OP(cmpeq_epi64)(s[q], edge));
+    }
+    if (__builtin_expect(any_set(suspect), 0)) {
+      const uint64_t cin = state_carry(before);
+      state = VEC_OP(set1_epi64x)(-(int64_t)chain(r + i, a + i, b + i, BLOCK * LANES, cin, sub));
       continue;
     }
-    put(r + i, sub ? VEC_OP(add_epi64)(s0, c0) : VEC_OP(sub_epi64)(s0, c0), stream);
-    put(r + i + LANES, sub ? VEC_OP(add_epi64)(s1, c1) : VEC_OP(sub_epi64)(s1, c1), stream);
-    cv = g1;
+    for (int q = 0; q < BLOCK; q++)
+      put(r + i + q * LANES, sub ? VEC_OP(add_epi64)(s[q], c[q]) : VEC_OP(sub_epi64)(s[q], c[q]),
+          stream);
   }
-  const uint64_t carry = chain(r + i, a + i, b + i, n - i, top_lane(cv) & 1, sub);
+  const uint64_t carry = chain(r + i, a + i, b + i, n - i, state_carry(state), sub);
   if (stream) vec_stream_fence();
   return carry;
 }
@@ -205,32 +273,6 @@ uint64_t STRATA_ISA_FN(strata_mpn_sub_1_data)(uint64_t *r, const uint64_t *a, si
   return addsub_1(r, a, n, b, stream, 1);
 }
 
-/* Batch: one number per lane. */
-#if STRATA_VEC_BITS >= 256
-typedef simde__m256i bvec;
-#define BV(name) simde_mm256_##name
-#define BV_SI(name) simde_mm256_##name##_si256
-#define BLANES 4
-/* 4x4 transpose of limbs: v[q] lane t <-> v[t] lane q. */
-VEC_INLINE void transpose(bvec v[BLANES]) {
-  const bvec t0 = BV(unpacklo_epi64)(v[0], v[1]), t1 = BV(unpackhi_epi64)(v[0], v[1]);
-  const bvec t2 = BV(unpacklo_epi64)(v[2], v[3]), t3 = BV(unpackhi_epi64)(v[2], v[3]);
-  v[0] = BV(permute2x128_si256)(t0, t2, 0x20);
-  v[1] = BV(permute2x128_si256)(t1, t3, 0x20);
-  v[2] = BV(permute2x128_si256)(t0, t2, 0x31);
-  v[3] = BV(permute2x128_si256)(t1, t3, 0x31);
-}
-#else
-typedef simde__m128i bvec;
-#define BV(name) simde_mm_##name
-#define BV_SI(name) simde_mm_##name##_si128
-#define BLANES 2
-VEC_INLINE void transpose(bvec v[BLANES]) {
-  const bvec t0 = BV(unpacklo_epi64)(v[0], v[1]), t1 = BV(unpackhi_epi64)(v[0], v[1]);
-  v[0] = t0;
-  v[1] = t1;
-}
-#endif
 
 /* Lane-wise x + y + carry, where *cv holds -carry per lane; updates *cv to the carries out. */
 VEC_INLINE bvec lane_adc(bvec x, bvec y, bvec *cv) {
@@ -242,8 +284,10 @@ VEC_INLINE bvec lane_adc(bvec x, bvec y, bvec *cv) {
   return s;
 }
 
-void STRATA_ISA_FN(strata_mpn_add_batch_data)(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                              size_t limbs, size_t count, uint8_t *carries) {
+/* Any number of limbs: BLANES numbers at a time, one per lane, their limbs transposed in and out
+   in tiles of BLANES x BLANES; limbs past the last whole tile are gathered one by one. */
+static void batch_lanes(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t limbs,
+                        size_t count, uint8_t *carries) {
   size_t k = 0;
   for (; k + BLANES <= count; k += BLANES) {
     const size_t base = k * limbs;
@@ -281,4 +325,52 @@ void STRATA_ISA_FN(strata_mpn_add_batch_data)(uint64_t *r, const uint64_t *a, co
     const uint64_t c = chain(r + k * limbs, a + k * limbs, b + k * limbs, limbs, 0, 0);
     if (carries) carries[k] = (uint8_t)c;
   }
+}
+
+/* Numbers of exactly m vectors (m = 1, 2): each number is added in its own vectors with the
+   speculative carries of add_n, its state starting from 0, four vectors (4 / m numbers) per step.
+   A step with a lane sum of all ones anywhere is redone number by number, limb by limb, before
+   anything of it is stored. No transposes: one lane rotation per vector. */
+VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t count,
+                           uint8_t *carries, const size_t m) {
+  const bvec ones = BV(set1_epi64x)(-1), zero = BV_SI(setzero)();
+  const size_t limbs = m * BLANES, group = 4 / m;
+  size_t k = 0;
+  for (; k + group <= count; k += group) {
+    const size_t at = k * limbs;
+    bvec s[4], c[4], g[4], state = zero, suspect = zero;
+    for (size_t q = 0; q < 4; q++) {
+      if (q % m == 0) state = zero;
+      s[q] = add_gen(BV_SI(loadu)((const bvec *)(a + at + q * BLANES)),
+                     BV_SI(loadu)((const bvec *)(b + at + q * BLANES)), &g[q]);
+      c[q] = carry_in(g[q], &state);
+      suspect = BV_SI(or)(suspect, BV(cmpeq_epi64)(s[q], ones));
+    }
+    if (__builtin_expect(any_set(suspect), 0)) {
+      for (size_t j = 0; j < group; j++) {
+        const uint64_t carry = chain(r + at + j * limbs, a + at + j * limbs, b + at + j * limbs,
+                                     limbs, 0, 0);
+        if (carries) carries[k + j] = (uint8_t)carry;
+      }
+      continue;
+    }
+    for (size_t q = 0; q < 4; q++)
+      BV_SI(storeu)((bvec *)(r + at + q * BLANES), BV(sub_epi64)(s[q], c[q]));
+    if (carries)
+      for (size_t j = 0; j < group; j++) carries[k + j] = (uint8_t)top_bit(g[j * m + m - 1]);
+  }
+  for (; k < count; k++) {
+    const uint64_t carry = chain(r + k * limbs, a + k * limbs, b + k * limbs, limbs, 0, 0);
+    if (carries) carries[k] = (uint8_t)carry;
+  }
+}
+
+void STRATA_ISA_FN(strata_mpn_add_batch_data)(uint64_t *r, const uint64_t *a, const uint64_t *b,
+                                              size_t limbs, size_t count, uint8_t *carries) {
+  if (limbs == BLANES)
+    batch_rows(r, a, b, count, carries, 1);
+  else if (limbs == 2 * BLANES)
+    batch_rows(r, a, b, count, carries, 2);
+  else
+    batch_lanes(r, a, b, limbs, count, carries);
 }

@@ -1,6 +1,6 @@
 /* Multi-word addition, instruction layer: the carry flag chain, GMP's approach. On x86-64 every
    limb is one `adc` (`sbb`) through _addcarry_u64 (_subborrow_u64), which baseline x86-64 has
-   (it is not ADX); the loop is unrolled x8 so that the loads, stores and loop control of eight
+   (it is not ADX); the loop is unrolled x16 so that the loads, stores and loop control of sixteen
    limbs overlap the one-cycle carry chain. Elsewhere the same loop carries through
    __builtin_add_overflow / __builtin_sub_overflow.
    Any alignment; r may equal a and/or b (limb i of a and b is read before limb i of r is
@@ -8,22 +8,18 @@
 #include "carry.h"
 #include "mpn.h"
 
-/* One adc chain, unrolled x8; OP is ADDC or SUBB. */
+/* One adc chain, unrolled x16; OP is ADDC or SUBB. */
+#define STEP(OP, k) c = OP(c, a[i + k], b[i + k], &r[i + k])
 #define CHAIN(OP, r, a, b, n)                                                                      \
   do {                                                                                             \
-    mpn_carry_t c = 0;                                                                                 \
+    mpn_carry_t c = 0;                                                                             \
     size_t i = 0;                                                                                  \
-    for (; i + 8 <= n; i += 8) {                                                                   \
-      c = OP(c, a[i + 0], b[i + 0], &r[i + 0]);                                                    \
-      c = OP(c, a[i + 1], b[i + 1], &r[i + 1]);                                                    \
-      c = OP(c, a[i + 2], b[i + 2], &r[i + 2]);                                                    \
-      c = OP(c, a[i + 3], b[i + 3], &r[i + 3]);                                                    \
-      c = OP(c, a[i + 4], b[i + 4], &r[i + 4]);                                                    \
-      c = OP(c, a[i + 5], b[i + 5], &r[i + 5]);                                                    \
-      c = OP(c, a[i + 6], b[i + 6], &r[i + 6]);                                                    \
-      c = OP(c, a[i + 7], b[i + 7], &r[i + 7]);                                                    \
+    for (; i + 16 <= n; i += 16) {                                                                 \
+      STEP(OP, 0), STEP(OP, 1), STEP(OP, 2), STEP(OP, 3), STEP(OP, 4), STEP(OP, 5);               \
+      STEP(OP, 6), STEP(OP, 7), STEP(OP, 8), STEP(OP, 9), STEP(OP, 10), STEP(OP, 11);             \
+      STEP(OP, 12), STEP(OP, 13), STEP(OP, 14), STEP(OP, 15);                                     \
     }                                                                                              \
-    for (; i < n; i++) c = OP(c, a[i], b[i], &r[i]);                                               \
+    for (; i < n; i++) STEP(OP, 0);                                                                \
     return c;                                                                                      \
   } while (0)
 
