@@ -9,7 +9,7 @@ alike. Progress ([round r/R k/N] and each result) streams to the terminal.
 The output is google-benchmark's JSON format: the context of the first round (plus strata_rounds
 and strata_min_time) and every round's runs with repetition_index = round - 1.
 
-Time budget: the run is estimated before it starts (rows x rounds x (min_time x 2.5 + 0.1 s));
+Time budget: the run is estimated before it starts (rows x rounds x (min_time x 3 + 0.15 s));
 when that exceeds --budget, the rows matching --skip-if-over-budget are left out first, then
 min_time is lowered (not below 0.02 s) until it fits. What was done is printed.
 
@@ -33,7 +33,7 @@ def list_tests(binary, regex):
 
 
 def estimate(rows, rounds, min_time):
-    return rows * rounds * (min_time * 2.5 + 0.1)
+    return rows * rounds * (min_time * 3 + 0.15)
 
 
 def plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label):
