@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,10 @@ def list_tests(binary, regex):
 
 def estimate(rows, rounds, min_time):
     return rows * rounds * (min_time * 3 + 0.08)
+
+
+def duration(seconds):
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
 
 
 def plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label):
@@ -79,13 +84,14 @@ def run(binary, out, regex=".", rounds=3, min_time=0.1, quiet=False, label="benc
         sys.exit(f"{label}: no benchmark matches {regex!r}")
     if not quiet:
         print(f"{label}: {len(names)} rows x {rounds} rounds of min_time {min_time} s, about "
-              f"{estimate(len(names), rounds, min_time) / 60:.1f} min", flush=True)
+              f"{duration(estimate(len(names), rounds, min_time))}", flush=True)
     merged = None
     start = time.monotonic()
     for r in range(1, rounds + 1):
         with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
             path = tmp.name
-        cmd = [binary, f"--benchmark_filter={regex}", f"--benchmark_min_time={min_time}",
+        # stdbuf: line-buffered output, so that each result shows as soon as it is measured.
+        cmd = (["stdbuf", "-oL"] if shutil.which("stdbuf") else []) + [binary, f"--benchmark_filter={regex}", f"--benchmark_min_time={min_time}",
                "--benchmark_enable_random_interleaving=true", "--benchmark_color=false",
                f"--benchmark_out={path}", "--benchmark_out_format=json"]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -139,7 +145,7 @@ def main():
         names, _, rounds, min_time, _ = plan(a.binary, a.filter, a.skip, a.rounds, a.min_time,
                                              a.budget, a.skip_if_over_budget, "bench")
         print(f"bench: {len(names)} rows x {rounds} rounds of min_time {min_time} s, about "
-              f"{estimate(len(names), rounds, min_time) / 60:.1f} min")
+              f"{duration(estimate(len(names), rounds, min_time))}")
         return
     run(a.binary, a.out, a.filter, a.rounds, a.min_time, a.quiet, skip=a.skip, budget=a.budget,
         skip_over_budget=a.skip_if_over_budget)
