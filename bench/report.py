@@ -17,7 +17,16 @@ from collections import defaultdict
 
 from benchdata import (ISA_ORDER, is_peer, load, ratio, size_classes, size_key, variant_key)
 
-CEILINGS = ("memcpy", "copy_nt")
+
+
+def ceilings(rows):
+    """Kernels whose only variant is 'ceiling' (memcpy, copy_nt, triad ...), memcpy first."""
+    variants = {}
+    for k, v, _ in rows:
+        variants.setdefault(k, set()).add(v)
+    names = [k for k, vs in variants.items() if vs == {"ceiling"}]
+    return sorted(names, key=lambda k: (k != "memcpy", k != "copy_nt", k))
+
 UNITS = {"bytes": ("GB/s", 1e9), "items": ("G items/s", 1e9), "time": ("calls/s", 1.0)}
 
 
@@ -44,7 +53,7 @@ def fmt_count(v):
 
 
 def fmt_ratio(v):
-    return "-" if v is None else f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
+    return "-" if v is None else f"{v:.2g}" if v < 0.1 else f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
 class Kernel:
@@ -61,8 +70,15 @@ class Kernel:
         for (v, s), r in self.rows.items():
             by_size[s].append(r)
         self.sizes = sorted(by_size, key=lambda s: size_key(s, context, by_size[s]))
-        metrics = {r.metric() for r in self.rows.values() if r.time}
-        self.metric = "bytes" if "bytes" in metrics else "items" if "items" in metrics else "time"
+        timed = [r for r in self.rows.values() if r.time]
+        # items/s (elements, limbs) when every row counts items, else bytes/s, else calls/s.
+        if timed and all(r.items for r in timed):
+            self.metric = "items"
+        elif timed and all(r.bytes for r in timed):
+            self.metric = "bytes"
+        else:
+            self.metric = "time"
+        self.has_bytes = bool(timed) and all(r.bytes for r in timed)
 
     def get(self, v, s):
         r = self.rows.get((v, s))
@@ -89,6 +105,8 @@ def header(context, command):
     lines.append(f"- **date**: {c.get('date', '?')}; {c.get('strata_rounds', '1')} interleaved "
                  f"rounds of min_time {c.get('strata_min_time', '?')} s"
                  + (f"; command `{command}`" if command else ""))
+    if c.get("strata_budget_notes"):
+        lines.append(f"- **time budget**: {c['strata_budget_notes']} (scripts/report.sh --budget 0 runs everything)")
     lines.append(f"- **sizes**: working set = bytes read + written per call: {classes}")
     load = c.get("load_avg", [0])[0]
     if load > c.get("num_cpus", 1):
@@ -123,7 +141,7 @@ def kernel_section(k, rows, plots):
         body.append(cells)
     out += table(f"throughput, {unit}", k.sizes, body)
 
-    def ratio_table(title, base_of, skip=None):
+    def ratio_table(title, base_of, skip=None, metric=k.metric):
         body, any_value = [], False
         for v in k.variants:
             if v == skip:
@@ -131,7 +149,7 @@ def kernel_section(k, rows, plots):
             cells = [v]
             for s in k.sizes:
                 r, b = k.get(v, s), base_of(s)
-                val = ratio(r, b, k.metric)[0] if r is not None and b is not None else None
+                val = ratio(r, b, metric)[0] if r is not None and b is not None and r.samples(metric) else None
                 any_value |= val is not None
                 cells.append(fmt_ratio(val))
             body.append(cells)
@@ -139,9 +157,9 @@ def kernel_section(k, rows, plots):
 
     if "scalar" in k.variants:
         out += ratio_table("speedup over scalar (x)", lambda s: k.get("scalar", s), skip="scalar")
-    if k.metric == "bytes":
-        out += ratio_table("fraction of the memcpy ceiling",
-                           lambda s: rows.get(("memcpy", "ceiling", s)))
+    if k.has_bytes:
+        out += ratio_table("fraction of the memcpy ceiling (bytes/s)",
+                           lambda s: rows.get(("memcpy", "ceiling", s)), metric="bytes")
     for peer in [v for v in k.variants if is_peer(v)]:
         out += ratio_table(f"ratio to {peer} (x)", lambda s, p=peer: k.get(p, s), skip=peer)
     if k.name in plots:
@@ -178,13 +196,15 @@ def teach_section(kernels, rows, plots):
 
 
 def ceiling_section(rows, context):
-    sizes = sorted({s for (k, _, s) in rows if k in CEILINGS}, key=lambda s: size_key(s, context))
+    names = ceilings(rows)
+    sizes = sorted({s for (k, _, s) in rows if k in names}, key=lambda s: size_key(s, context))
     if not sizes:
         return []
-    out = ["", "## Ceilings", "", "Copies of the same working sets: every byte-stream kernel is "
-           "held against memcpy (and copy_nt, non-temporal stores, beyond the last-level cache).", ""]
+    out = ["", "## Ceilings", "", "The fastest plain loops over the same working sets: every "
+           "byte-stream kernel is held against memcpy (copy_nt: non-temporal stores, for beyond the "
+           "last-level cache; other rows named <name>/ceiling/<size> are listed too).", ""]
     body = []
-    for k in CEILINGS:
+    for k in names:
         r = {s: rows.get((k, "ceiling", s)) for s in sizes}
         if any(r.values()):
             body.append([k] + [fmt_rate(x.median("bytes"), 1e9) + (f" ±{x.spread('bytes') * 100:.0f}%" if x.spread('bytes') is not None else "")
@@ -195,22 +215,32 @@ def ceiling_section(rows, context):
 # ---------------------------------------------------------------------------------------------
 # Plots (matplotlib, headless)
 
-def layer_style(v):
-    """One colour per layer, shades per ISA / thread count, dashed for peers and autovec."""
+PEER_COLORS = ["tab:olive", "tab:cyan", "tab:brown", "tab:pink", "tab:gray"]
+
+
+def layer_style(v, peers=()):
+    """One colour family per layer (shades: ISA for data/task, threads for task), dashed for
+    autovec, dotted squares in their own colours for peers."""
     import matplotlib.pyplot as plt
-    layer = v.split(":")[0]
-    cmap = {"scalar": "Greys", "bit": "Oranges", "instruction": "YlOrBr", "data": "Blues",
-            "task": "Greens", "auto": "Purples", "autovec": "RdPu"}
     parts = v.split(":")
-    shade = 0.75
-    if layer == "data" and len(parts) > 1 and parts[1] in ISA_ORDER:
-        shade = 0.3 + 0.2 * min(3, ISA_ORDER.index(parts[1]))
-    if layer == "task" and len(parts) > 2:
-        shade = 0.55 + 0.1 * min(3, int(parts[2][1:] or 2) // 2)
-    if layer in cmap:
-        color = plt.get_cmap(cmap[layer])(min(shade, 0.95))
-        return dict(color=color, linestyle="-" if layer != "autovec" else "--", marker="o")
-    return dict(color=None, linestyle=":", marker="s")
+    layer = parts[0]
+    fixed = {"scalar": "black", "bit": "tab:orange", "instruction": "tab:red", "auto": "tab:purple",
+             "autovec": "deeppink"}
+    if layer in fixed:
+        return dict(color=fixed[layer], linestyle="--" if layer == "autovec" else "-", marker="o")
+    isa = ISA_ORDER.index(parts[1]) if len(parts) > 1 and parts[1] in ISA_ORDER else 2
+    if layer == "data":
+        return dict(color=plt.get_cmap("Blues")(0.3 + 0.2 * min(isa, 3)), linestyle="-", marker="o")
+    if layer == "task":
+        threads = int(parts[2][1:]) if len(parts) > 2 and parts[2][1:].isdigit() else 2
+        shade = 0.45 + 0.15 * min(isa, 3) / 3 + 0.1 * min(threads.bit_length() - 2, 2)
+        return dict(color=plt.get_cmap("Greens")(min(shade, 0.95)), linestyle="-", marker="^")
+    i = list(peers).index(v) if v in peers else 0
+    return dict(color=PEER_COLORS[i % len(PEER_COLORS)], linestyle=":", marker="s")
+
+
+def size_labels(sizes, classes):
+    return [f"{s}\n{human_bytes(classes[s])}" if s in classes else s for s in sizes]
 
 
 def plot_kernel(k, rows, context, path):
@@ -221,19 +251,23 @@ def plot_kernel(k, rows, context, path):
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 4.6))
     x = list(range(len(k.sizes)))
     classes = size_classes(context)
-    labels = [f"{s}\n{human_bytes(classes[s])}" if s in classes else s for s in k.sizes]
+    labels = size_labels(k.sizes, classes)
+    rotate = sum(len(s) for s in k.sizes) > 40
+    peers = [v for v in k.variants if is_peer(v)]
     for v in k.variants:
         ys = [k.get(v, s).median(k.metric) / scale if k.get(v, s) else float("nan") for s in k.sizes]
-        ax1.plot(x, ys, label=v, linewidth=1.6, markersize=4, **layer_style(v))
+        ax1.plot(x, ys, label=v, linewidth=1.6, markersize=4, **layer_style(v, peers))
     if k.metric == "bytes":
-        for name, style in (("memcpy", dict(color="black", linestyle="--", linewidth=2.2)),
-                            ("copy_nt", dict(color="grey", linestyle="-.", linewidth=1.5))):
+        styles = [dict(color="black", linestyle="--", linewidth=2.2),
+                  dict(color="grey", linestyle="-.", linewidth=1.5),
+                  dict(color="grey", linestyle=":", linewidth=1.5)]
+        for i, name in enumerate(ceilings(rows)):
             ys = [rows[(name, "ceiling", s)].median("bytes") / scale if rows.get((name, "ceiling", s))
                   and rows[(name, "ceiling", s)].median("bytes") else float("nan") for s in k.sizes]
             if any(y == y for y in ys):
-                ax1.plot(x, ys, label=f"{name} ceiling", **style)
+                ax1.plot(x, ys, label=f"{name} ceiling", **styles[min(i, len(styles) - 1)])
     ax1.set_yscale("log")
-    ax1.set_xticks(x, labels)
+    ax1.set_xticks(x, labels, rotation=30 if rotate else 0, ha="right" if rotate else "center")
     ax1.set_xlabel("working set (read + written)" if k.metric == "bytes" else "size")
     ax1.set_ylabel(unit)
     ax1.set_title(f"{k.name}: throughput")
@@ -243,18 +277,23 @@ def plot_kernel(k, rows, context, path):
     bars = [v for v in k.variants if v != "scalar"]
     if "scalar" in k.variants and bars:
         width = 0.8 / len(bars)
+        lowest = highest = 1.0
         for i, v in enumerate(bars):
             ys = []
             for s in k.sizes:
                 r, b = k.get(v, s), k.get("scalar", s)
                 ys.append(ratio(r, b, k.metric)[0] if r and b else 0)
-            style = layer_style(v)
+            style = layer_style(v, peers)
+            lowest = min([lowest] + [y for y in ys if y > 0])
+            highest = max([highest] + ys)
             ax2.bar([xi - 0.4 + width * (i + 0.5) for xi in x], ys, width, label=v,
                     color=style["color"], edgecolor="black", linewidth=0.3,
                     hatch="//" if is_peer(v) else None)
         ax2.axhline(1, color="black", linewidth=1)
         ax2.set_yscale("log")
-        ax2.set_xticks(x, labels)
+        ax2.set_ylim(max(lowest * 0.7, 0.02), highest * 1.4)
+        ax2.set_yscale("log")
+        ax2.set_xticks(x, labels, rotation=30 if rotate else 0, ha="right" if rotate else "center")
         ax2.set_ylabel("speedup over scalar (x)")
         ax2.set_title(f"{k.name}: speedup over the scalar layer")
         ax2.grid(True, axis="y", which="both", alpha=0.3)
@@ -303,7 +342,7 @@ def main():
     ap.add_argument("--no-plots", action="store_true")
     args = ap.parse_args()
     context, rows = load(args.json)
-    names = sorted({k for k, _, _ in rows} - set(CEILINGS))
+    names = sorted({k for k, _, _ in rows} - set(ceilings(rows)))
     kernels = [Kernel(n, rows, context) for n in names if not n.startswith("teach_")]
     teach = [Kernel(n, rows, context, registration_order=True) for n in names if n.startswith("teach_")]
     plots = {}

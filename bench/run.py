@@ -9,9 +9,11 @@ alike. Progress ([round r/R k/N] and each result) streams to the terminal.
 The output is google-benchmark's JSON format: the context of the first round (plus strata_rounds
 and strata_min_time) and every round's runs with repetition_index = round - 1.
 
-Time budget: the run is estimated before it starts (rows x rounds x (min_time x 2.5 + 0.1 s));
-when that exceeds --budget, the rows matching --skip-if-over-budget are left out first, then
-min_time is lowered (not below 0.02 s) until it fits. What was done is printed.
+Time budget: the run is estimated before it starts (rows x rounds x (min_time x 3 + 0.08 s),
+about right on an idle machine; a busy one takes longer). When that exceeds --budget, the rows
+matching each --skip-if-over-budget regex are left out in turn, then min_time is lowered (not
+below 0.02 s), then the rounds (not below 2), until it fits. What was done is printed and kept
+in the JSON context (strata_budget_notes), which the report shows.
 
 Usage: run.py BENCH_BINARY --out FILE [--filter REGEX] [--skip REGEX] [--rounds R]
               [--min-time SECONDS] [--budget SECONDS] [--skip-if-over-budget REGEX] [--quiet]
@@ -20,6 +22,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,40 +36,62 @@ def list_tests(binary, regex):
 
 
 def estimate(rows, rounds, min_time):
-    return rows * rounds * (min_time * 2.5 + 0.1)
+    return rows * rounds * (min_time * 3 + 0.08)
+
+
+def duration(seconds):
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
 
 
 def plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label):
-    """(names, regex for the binary, min_time) within the budget."""
-    names = [n for n in list_tests(binary, regex) if not (skip and re.search(skip, n))]
-    if budget and estimate(len(names), rounds, min_time) > budget and skip_over_budget:
-        kept = [n for n in names if not re.search(skip_over_budget, n)]
-        print(f"{label}: over the {budget:.0f} s budget: leaving out {len(names) - len(kept)} rows "
-              f"matching {skip_over_budget!r}", flush=True)
+    """(names, regex for the binary, rounds, min_time, notes) within the budget: leaves out the
+    rows of each skip_over_budget regex in turn, then lowers min_time to 0.02 s, then rounds to 2."""
+    listed = list_tests(binary, regex)
+    names = [n for n in listed if not (skip and re.search(skip, n))]
+    notes = []
+
+    def over():
+        return budget and estimate(len(names), rounds, min_time) > budget
+
+    for tier in skip_over_budget or []:
+        if not over():
+            break
+        kept = [n for n in names if not re.search(tier, n)]
+        if len(kept) < len(names):
+            notes.append(f"left out {len(names) - len(kept)} rows matching {tier!r}")
         names = kept
-    while budget and estimate(len(names), rounds, min_time) > budget and min_time > 0.02:
+    while over() and min_time > 0.02:
         min_time = max(0.02, round(min_time * 0.7, 3))
-        print(f"{label}: over the {budget:.0f} s budget: min_time lowered to {min_time} s", flush=True)
-    if names and len(names) < len(list_tests(binary, regex)):
+    while over() and rounds > 2:
+        rounds -= 1
+    for n in notes:
+        print(f"{label}: over the {budget:.0f} s budget: {n}", flush=True)
+    if names and len(names) < len(listed):
         regex = "^(" + "|".join(re.escape(n) for n in names) + ")$"
-    return names, regex, min_time
+    return names, regex, rounds, min_time, notes
 
 
 def run(binary, out, regex=".", rounds=3, min_time=0.1, quiet=False, label="bench", skip="",
-        budget=0.0, skip_over_budget=""):
+        budget=0.0, skip_over_budget=None):
     """Runs the rounds; returns the merged JSON document (also written to `out`)."""
-    names, regex, min_time = plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label)
+    asked = (rounds, min_time)
+    names, regex, rounds, min_time, notes = plan(binary, regex, skip, rounds, min_time, budget,
+                                                 skip_over_budget, label)
+    if (rounds, min_time) != asked:
+        notes.append(f"{rounds} rounds of min_time {min_time} s instead of {asked[0]} of {asked[1]} s")
+        print(f"{label}: over the {budget:.0f} s budget: {notes[-1]}", flush=True)
     if not names:
         sys.exit(f"{label}: no benchmark matches {regex!r}")
     if not quiet:
         print(f"{label}: {len(names)} rows x {rounds} rounds of min_time {min_time} s, about "
-              f"{estimate(len(names), rounds, min_time) / 60:.1f} min", flush=True)
+              f"{duration(estimate(len(names), rounds, min_time))}", flush=True)
     merged = None
     start = time.monotonic()
     for r in range(1, rounds + 1):
         with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
             path = tmp.name
-        cmd = [binary, f"--benchmark_filter={regex}", f"--benchmark_min_time={min_time}",
+        # stdbuf: line-buffered output, so that each result shows as soon as it is measured.
+        cmd = (["stdbuf", "-oL"] if shutil.which("stdbuf") else []) + [binary, f"--benchmark_filter={regex}", f"--benchmark_min_time={min_time}",
                "--benchmark_enable_random_interleaving=true", "--benchmark_color=false",
                f"--benchmark_out={path}", "--benchmark_out_format=json"]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -93,6 +118,7 @@ def run(binary, out, regex=".", rounds=3, min_time=0.1, quiet=False, label="benc
             merged = doc
             merged["context"]["strata_rounds"] = str(rounds)
             merged["context"]["strata_min_time"] = str(min_time)
+            merged["context"]["strata_budget_notes"] = "; ".join(notes)
         else:
             merged["benchmarks"] += doc["benchmarks"]
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
@@ -110,9 +136,17 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--min-time", type=float, default=0.1)
     ap.add_argument("--budget", type=float, default=0.0, help="seconds; 0 = no budget")
-    ap.add_argument("--skip-if-over-budget", default="")
+    ap.add_argument("--skip-if-over-budget", action="append", default=[],
+                    help="regex of rows to leave out first when over budget (repeatable, in order)")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--dry-run", action="store_true", help="print the plan, run nothing")
     a = ap.parse_args()
+    if a.dry_run:
+        names, _, rounds, min_time, _ = plan(a.binary, a.filter, a.skip, a.rounds, a.min_time,
+                                             a.budget, a.skip_if_over_budget, "bench")
+        print(f"bench: {len(names)} rows x {rounds} rounds of min_time {min_time} s, about "
+              f"{duration(estimate(len(names), rounds, min_time))}")
+        return
     run(a.binary, a.out, a.filter, a.rounds, a.min_time, a.quiet, skip=a.skip, budget=a.budget,
         skip_over_budget=a.skip_if_over_budget)
 
