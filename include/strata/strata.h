@@ -5,5 +5,6 @@
 
 #include "strata/exec.h"
 #include "strata/image.h"
+#include "strata/arith.h"
 
 #endif
