@@ -6,5 +6,6 @@
 #include "strata/exec.h"
 #include "strata/image.h"
 #include "strata/arith.h"
+#include "strata/mpn.h"
 
 #endif

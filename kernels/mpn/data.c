@@ -1,0 +1,284 @@
+/* Multi-word addition, data layer, compiled once per ISA.
+
+   add_n / sub_n, 128- and 256-bit vectors: speculative carries. Each vector of L limbs is added
+   lane by lane; the carry out of every lane is an unsigned compare (a signed compare of values
+   biased by 2^63, as SSE4.2/AVX2 have only signed 64-bit compares); the carry vector is shifted up
+   one lane (the last lane of the previous vector moves into lane 0) and subtracted (a true
+   compare is -1). That is exact unless a lane sum is all ones (all zeros for sub) and receives a
+   carry, which then ripples further: such a pair of vectors is detected before anything is stored
+   and redone limb by limb, so in-place calls stay exact. With random limbs that happens with
+   probability ~2^-64 per lane.
+   add_n / sub_n, 512-bit vectors: the exact mask-carry method. Compares give the generate and
+   propagate bits of 32 limbs in four mask registers; the carries arriving at every limb are
+   ((g << 1 | carry_in) + p) ^ p (see bit.c) and are added with masked adds.
+   add_1 / sub_1: the carry is resolved limb by limb and stops at the first limb that absorbs it;
+   the rest is copied with vectors (not at all when in place).
+   add_batch: one number per lane of a 256-bit vector (128-bit for GENERIC/SSE2): the limbs of 4
+   numbers are transposed 4x4 in registers, added with a per-lane carry, and transposed back.
+   The AVX-512 build runs this 256-bit version (an 8x8 transpose costs more shuffles per limb).
+
+   Any alignment of the limb arrays (8-byte aligned, as uint64_t); r may equal a and/or b (every
+   block is loaded before it is stored); reads and writes exactly the limbs given; the limbs
+   before the first whole block and after the last go limb by limb through carry.h.
+   With `stream`, stores to r are non-temporal (r is first aligned limb by limb). */
+#include "carry.h"
+#include "mpn.h"
+#include "vec.h"
+#if STRATA_VEC_BITS == 128
+#include <simde/x86/sse4.2.h> /* 64-bit compares (emulated on SSE2) */
+#endif
+
+#define LANES (VEC_BYTES / 8)
+
+/* Exact limb-by-limb chain over n limbs with carry (borrow) c in; returns the carry out. */
+static inline uint64_t chain(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                             uint64_t c, const int sub) {
+  mpn_carry_t k = (mpn_carry_t)c;
+  for (size_t i = 0; i < n; i++)
+    k = sub ? SUBB(k, a[i], b[i], &r[i]) : ADDC(k, a[i], b[i], &r[i]);
+  return k;
+}
+
+VEC_INLINE void put(uint64_t *p, vec_i v, int stream) {
+  if (stream)
+    vec_stream(p, v);
+  else
+    vec_storeu(p, v);
+}
+
+/* Limbs to handle one by one before r + i is vector aligned (only when streaming). */
+static inline size_t stream_head(const uint64_t *r, size_t n, int stream) {
+  if (!stream) return 0;
+  const size_t h = ((VEC_BYTES - ((uintptr_t)r & (VEC_BYTES - 1))) & (VEC_BYTES - 1)) / 8;
+  return h < n ? h : n;
+}
+
+#if STRATA_VEC_BITS == 512
+
+/* Masks of the lanes whose sum (difference) wrapped: generate bits. */
+VEC_INLINE uint64_t gen_mask(vec_i x, vec_i y, vec_i s, const int sub) {
+  return (uint8_t)~(sub ? simde_mm512_cmpge_epu64_mask(x, y) : simde_mm512_cmpge_epu64_mask(s, x));
+}
+
+VEC_INLINE vec_i apply(vec_i s, uint64_t c, vec_i ones, const int sub) {
+  const simde__mmask8 m = (simde__mmask8)c;
+  return sub ? simde_mm512_mask_add_epi64(s, m, s, ones) : simde_mm512_mask_sub_epi64(s, m, s, ones);
+}
+
+VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                             int stream, const int sub) {
+  const vec_i ones = simde_mm512_set1_epi64(-1);
+  const vec_i edge = sub ? simde_mm512_setzero_si512() : ones;
+  size_t i = stream_head(r, n, stream);
+  uint64_t carry = chain(r, a, b, i, 0, sub);
+  for (; i + 4 * LANES <= n; i += 4 * LANES) {
+    vec_i s[4];
+    uint64_t g = 0, p = 0;
+    for (int q = 0; q < 4; q++) {
+      const vec_i x = vec_loadu(a + i + q * LANES), y = vec_loadu(b + i + q * LANES);
+      s[q] = sub ? simde_mm512_sub_epi64(x, y) : simde_mm512_add_epi64(x, y);
+      g |= gen_mask(x, y, s[q], sub) << 8 * q;
+      p |= (uint64_t)simde_mm512_cmpeq_epi64_mask(s[q], edge) << 8 * q;
+    }
+    const uint64_t sum = (g << 1 | carry) + p, c = sum ^ p;
+    carry = sum >> 32;
+    for (int q = 0; q < 4; q++) put(r + i + q * LANES, apply(s[q], c >> 8 * q, ones, sub), stream);
+  }
+  for (; i + LANES <= n; i += LANES) {
+    const vec_i x = vec_loadu(a + i), y = vec_loadu(b + i);
+    const vec_i s = sub ? simde_mm512_sub_epi64(x, y) : simde_mm512_add_epi64(x, y);
+    const uint64_t g = gen_mask(x, y, s, sub), p = simde_mm512_cmpeq_epi64_mask(s, edge);
+    const uint64_t sum = (g << 1 | carry) + p;
+    carry = sum >> 8;
+    put(r + i, apply(s, sum ^ p, ones, sub), stream);
+  }
+  carry = chain(r + i, a + i, b + i, n - i, carry, sub);
+  if (stream) vec_stream_fence();
+  return carry;
+}
+
+#else
+
+/* All-ones lanes where x > y as unsigned 64-bit numbers. */
+VEC_INLINE vec_i ugt(vec_i x, vec_i y) {
+  const vec_i bias = VEC_OP(set1_epi64x)(INT64_MIN);
+  return VEC_OP(cmpgt_epi64)(VEC_SI(xor)(x, bias), VEC_SI(xor)(y, bias));
+}
+
+/* Lanes (prev[L-1], v[0], ..., v[L-2]): v shifted up one lane, the top lane of prev below. */
+VEC_INLINE vec_i shift_in(vec_i v, vec_i prev) {
+#if STRATA_VEC_BITS == 256
+  return simde_mm256_alignr_epi8(v, simde_mm256_permute2x128_si256(prev, v, 0x21), 8);
+#else
+  return simde_mm_castpd_si128(
+      simde_mm_shuffle_pd(simde_mm_castsi128_pd(prev), simde_mm_castsi128_pd(v), 1));
+#endif
+}
+
+/* Non-zero when any bit of v is set. Not simde_mm_testz_si128: SIMDe 0.7.4's emulation of it
+   (GENERIC, SSE2) returns 1 as soon as one 64-bit lane is zero. */
+VEC_INLINE int any_set(vec_i v) {
+#if STRATA_VEC_BITS == 256
+  return !simde_mm256_testz_si256(v, v);
+#else
+  return simde_mm_movemask_epi8(v) != 0;
+#endif
+}
+
+VEC_INLINE uint64_t top_lane(vec_i v) {
+  uint64_t t[LANES];
+  vec_storeu(t, v);
+  return t[LANES - 1];
+}
+
+VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                             int stream, const int sub) {
+  const vec_i edge = sub ? VEC_SI(setzero)() : VEC_OP(set1_epi64x)(-1);
+  size_t i = stream_head(r, n, stream);
+  /* cv: the compare vector of the previous block; its top lane is -(carry into this block). */
+  vec_i cv = VEC_OP(set1_epi64x)(-(int64_t)chain(r, a, b, i, 0, sub));
+  for (; i + 2 * LANES <= n; i += 2 * LANES) {
+    const vec_i x0 = vec_loadu(a + i), y0 = vec_loadu(b + i);
+    const vec_i x1 = vec_loadu(a + i + LANES), y1 = vec_loadu(b + i + LANES);
+    const vec_i s0 = sub ? VEC_OP(sub_epi64)(x0, y0) : VEC_OP(add_epi64)(x0, y0);
+    const vec_i s1 = sub ? VEC_OP(sub_epi64)(x1, y1) : VEC_OP(add_epi64)(x1, y1);
+    const vec_i g0 = sub ? ugt(y0, x0) : ugt(x0, s0);
+    const vec_i g1 = sub ? ugt(y1, x1) : ugt(x1, s1);
+    const vec_i c0 = shift_in(g0, cv), c1 = shift_in(g1, g0);
+    const vec_i ripple = VEC_SI(or)(VEC_SI(and)(VEC_OP(cmpeq_epi64)(s0, edge), c0),
+                                    VEC_SI(and)(VEC_OP(cmpeq_epi64)(s1, edge), c1));
+    if (__builtin_expect(any_set(ripple), 0)) {
+      cv = VEC_OP(set1_epi64x)(
+          -(int64_t)chain(r + i, a + i, b + i, 2 * LANES, top_lane(cv) & 1, sub));
+      continue;
+    }
+    put(r + i, sub ? VEC_OP(add_epi64)(s0, c0) : VEC_OP(sub_epi64)(s0, c0), stream);
+    put(r + i + LANES, sub ? VEC_OP(add_epi64)(s1, c1) : VEC_OP(sub_epi64)(s1, c1), stream);
+    cv = g1;
+  }
+  const uint64_t carry = chain(r + i, a + i, b + i, n - i, top_lane(cv) & 1, sub);
+  if (stream) vec_stream_fence();
+  return carry;
+}
+
+#endif
+
+uint64_t STRATA_ISA_FN(strata_mpn_add_n_data)(uint64_t *r, const uint64_t *a, const uint64_t *b,
+                                              size_t n, int stream) {
+  return addsub_n(r, a, b, n, stream && ((uintptr_t)r & 7) == 0, 0);
+}
+
+uint64_t STRATA_ISA_FN(strata_mpn_sub_n_data)(uint64_t *r, const uint64_t *a, const uint64_t *b,
+                                              size_t n, int stream) {
+  return addsub_n(r, a, b, n, stream && ((uintptr_t)r & 7) == 0, 1);
+}
+
+/* r[0..n) = a[0..n) with vector loads and stores. */
+static void copy(uint64_t *r, const uint64_t *a, size_t n, int stream) {
+  size_t i = stream_head(r, n, stream);
+  for (size_t k = 0; k < i; k++) r[k] = a[k];
+  for (; i + LANES <= n; i += LANES) put(r + i, vec_loadu(a + i), stream);
+  for (; i < n; i++) r[i] = a[i];
+  if (stream) vec_stream_fence();
+}
+
+VEC_INLINE uint64_t addsub_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t b, int stream,
+                             const int sub) {
+  uint64_t c = b;
+  size_t i = 0;
+  for (; i < n && c; i++) {
+    const uint64_t x = a[i], t = sub ? x - c : x + c;
+    c = sub ? x < c : t < c;
+    r[i] = t;
+  }
+  if (r != a) copy(r + i, a + i, n - i, stream && ((uintptr_t)r & 7) == 0);
+  return c;
+}
+
+uint64_t STRATA_ISA_FN(strata_mpn_add_1_data)(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
+                                              int stream) {
+  return addsub_1(r, a, n, b, stream, 0);
+}
+
+uint64_t STRATA_ISA_FN(strata_mpn_sub_1_data)(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
+                                              int stream) {
+  return addsub_1(r, a, n, b, stream, 1);
+}
+
+/* Batch: one number per lane. */
+#if STRATA_VEC_BITS >= 256
+typedef simde__m256i bvec;
+#define BV(name) simde_mm256_##name
+#define BV_SI(name) simde_mm256_##name##_si256
+#define BLANES 4
+/* 4x4 transpose of limbs: v[q] lane t <-> v[t] lane q. */
+VEC_INLINE void transpose(bvec v[BLANES]) {
+  const bvec t0 = BV(unpacklo_epi64)(v[0], v[1]), t1 = BV(unpackhi_epi64)(v[0], v[1]);
+  const bvec t2 = BV(unpacklo_epi64)(v[2], v[3]), t3 = BV(unpackhi_epi64)(v[2], v[3]);
+  v[0] = BV(permute2x128_si256)(t0, t2, 0x20);
+  v[1] = BV(permute2x128_si256)(t1, t3, 0x20);
+  v[2] = BV(permute2x128_si256)(t0, t2, 0x31);
+  v[3] = BV(permute2x128_si256)(t1, t3, 0x31);
+}
+#else
+typedef simde__m128i bvec;
+#define BV(name) simde_mm_##name
+#define BV_SI(name) simde_mm_##name##_si128
+#define BLANES 2
+VEC_INLINE void transpose(bvec v[BLANES]) {
+  const bvec t0 = BV(unpacklo_epi64)(v[0], v[1]), t1 = BV(unpackhi_epi64)(v[0], v[1]);
+  v[0] = t0;
+  v[1] = t1;
+}
+#endif
+
+/* Lane-wise x + y + carry, where *cv holds -carry per lane; updates *cv to the carries out. */
+VEC_INLINE bvec lane_adc(bvec x, bvec y, bvec *cv) {
+  const bvec bias = BV(set1_epi64x)(INT64_MIN), ones = BV(set1_epi64x)(-1);
+  const bvec t = BV(add_epi64)(x, y);
+  const bvec g = BV(cmpgt_epi64)(BV_SI(xor)(x, bias), BV_SI(xor)(t, bias));
+  const bvec s = BV(sub_epi64)(t, *cv);
+  *cv = BV_SI(or)(g, BV_SI(and)(*cv, BV(cmpeq_epi64)(t, ones)));
+  return s;
+}
+
+void STRATA_ISA_FN(strata_mpn_add_batch_data)(uint64_t *r, const uint64_t *a, const uint64_t *b,
+                                              size_t limbs, size_t count, uint8_t *carries) {
+  size_t k = 0;
+  for (; k + BLANES <= count; k += BLANES) {
+    const size_t base = k * limbs;
+    bvec cv = BV_SI(setzero)();
+    size_t j = 0;
+    for (; j + BLANES <= limbs; j += BLANES) {
+      bvec x[BLANES], y[BLANES];
+      for (int q = 0; q < BLANES; q++) {
+        x[q] = BV_SI(loadu)((const bvec *)(a + base + q * limbs + j));
+        y[q] = BV_SI(loadu)((const bvec *)(b + base + q * limbs + j));
+      }
+      transpose(x);
+      transpose(y);
+      for (int t = 0; t < BLANES; t++) x[t] = lane_adc(x[t], y[t], &cv);
+      transpose(x);
+      for (int q = 0; q < BLANES; q++) BV_SI(storeu)((bvec *)(r + base + q * limbs + j), x[q]);
+    }
+    for (; j < limbs; j++) {
+      uint64_t xs[BLANES], ys[BLANES];
+      for (int q = 0; q < BLANES; q++) {
+        xs[q] = a[base + q * limbs + j];
+        ys[q] = b[base + q * limbs + j];
+      }
+      const bvec s = lane_adc(BV_SI(loadu)((const bvec *)xs), BV_SI(loadu)((const bvec *)ys), &cv);
+      BV_SI(storeu)((bvec *)xs, s);
+      for (int q = 0; q < BLANES; q++) r[base + q * limbs + j] = xs[q];
+    }
+    if (carries) {
+      uint64_t cs[BLANES];
+      BV_SI(storeu)((bvec *)cs, cv);
+      for (int q = 0; q < BLANES; q++) carries[k + q] = (uint8_t)(cs[q] & 1);
+    }
+  }
+  for (; k < count; k++) {
+    const uint64_t c = chain(r + k * limbs, a + k * limbs, b + k * limbs, limbs, 0, 0);
+    if (carries) carries[k] = (uint8_t)c;
+  }
+}

@@ -1,0 +1,194 @@
+/* Public entry points of strata/mpn.h: check the arguments (API.md sections 2 and 5), choose the
+   variant (plan.h, plus the small-n rule below), run it. */
+#include "strata/mpn.h"
+
+#include <string.h>
+
+#include "check.h"
+#include "dispatch.h"
+#include "mpn/mpn.h"
+
+/* AUTO runs the task layer from this many bytes of output (n * 8). */
+#define MPN_TASK_MIN_BYTES ((size_t)2 << 20)
+/* AUTO runs the data layer (AVX2, AVX-512) from this many limbs, the instruction layer below. */
+#define MPN_DATA_MIN_LIMBS 16
+/* AUTO runs the batch task layer from this many bytes of output. */
+#define MPN_BATCH_TASK_MIN_BYTES ((size_t)2 << 20)
+
+#define LAYERS_N                                                                                   \
+  (STRATA_LAYERS_BIT_DATA_TASK | STRATA_LAYER_MASK(STRATA_LAYER_INSTRUCTION))
+#define LAYERS_1 (STRATA_LAYER_MASK(STRATA_LAYER_SCALAR) | STRATA_LAYER_MASK(STRATA_LAYER_DATA))
+#define LAYERS_BATCH                                                                               \
+  (STRATA_LAYER_MASK(STRATA_LAYER_SCALAR) | STRATA_LAYER_MASK(STRATA_LAYER_INSTRUCTION) |          \
+   STRATA_LAYER_MASK(STRATA_LAYER_DATA) | STRATA_LAYER_MASK(STRATA_LAYER_TASK))
+
+static strata_mpn_n_fn *const add_n_data[STRATA_ISA_COUNT] =
+    STRATA_ISA_TABLE(strata_mpn_add_n_data);
+static strata_mpn_n_fn *const sub_n_data[STRATA_ISA_COUNT] =
+    STRATA_ISA_TABLE(strata_mpn_sub_n_data);
+static strata_mpn_1_fn *const add_1_data[STRATA_ISA_COUNT] =
+    STRATA_ISA_TABLE(strata_mpn_add_1_data);
+static strata_mpn_1_fn *const sub_1_data[STRATA_ISA_COUNT] =
+    STRATA_ISA_TABLE(strata_mpn_sub_1_data);
+static strata_mpn_batch_fn *const add_batch_data[STRATA_ISA_COUNT] =
+    STRATA_ISA_TABLE(strata_mpn_add_batch_data);
+
+/* Non-temporal stores once the three arrays no longer fit in the last-level cache. */
+static int stream_for(size_t bytes) { return bytes >= strata_stream_min_bytes() / 3; }
+
+/* Null, size and overlap rules for r, a, b of n limbs and the one-limb result `out`
+   (b may be absent: b_bytes = 0). */
+static strata_status check(const uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                           int has_b, const uint64_t *out, size_t *bytes) {
+  if (n && (!r || !a || (has_b && !b))) return STRATA_ERR_NULL;
+  if (strata_mul_overflows(n, sizeof(uint64_t), bytes)) return STRATA_ERR_SIZE;
+  const size_t nb = has_b ? *bytes : 0;
+  if (strata_overlaps(r, *bytes, a, *bytes) || strata_overlaps(r, *bytes, b, nb))
+    return STRATA_ERR_OVERLAP;
+  if (out && (strata_touches(out, sizeof *out, r, *bytes) ||
+              strata_touches(out, sizeof *out, a, *bytes) ||
+              strata_touches(out, sizeof *out, b, nb)))
+    return STRATA_ERR_OVERLAP;
+  return STRATA_OK;
+}
+
+/* strata_plan_make, then AUTO's rule for short numbers: below MPN_DATA_MIN_LIMBS, or when the ISA
+   has no fast 64-bit vector compare (GENERIC, SSE2), the adc chain beats the vectors. The second
+   plan is made with the same isa and threads so that strata_last_exec reports what ran. */
+static strata_status plan_for(const strata_exec *exec, unsigned layers, size_t n, size_t bytes,
+                              size_t task_min, strata_plan *plan) {
+  strata_status s = strata_plan_make(exec, layers, bytes, task_min, plan);
+  if (s != STRATA_OK || (exec && exec->layer != STRATA_LAYER_AUTO)) return s;
+  if (!(layers & STRATA_LAYER_MASK(STRATA_LAYER_INSTRUCTION)) || plan->layer == STRATA_LAYER_TASK)
+    return s;
+  const int wide = plan->isa == STRATA_ISA_AVX2 || plan->isa == STRATA_ISA_AVX512;
+  if (wide && n >= MPN_DATA_MIN_LIMBS) return s;
+  const strata_exec e = {STRATA_LAYER_INSTRUCTION, exec ? exec->isa : STRATA_ISA_AUTO,
+                         exec ? exec->threads : 0};
+  return strata_plan_make(&e, layers, bytes, task_min, plan);
+}
+
+static strata_status addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                              uint64_t *carry, const strata_exec *exec, int sub) {
+  size_t bytes;
+  strata_plan plan;
+  strata_status s = check(r, a, b, n, 1, carry, &bytes);
+  if (s == STRATA_OK) s = plan_for(exec, LAYERS_N, n, bytes, MPN_TASK_MIN_BYTES, &plan);
+  if (s != STRATA_OK) return s;
+  uint64_t c = 0;
+  if (n) {
+    strata_mpn_n_fn *data = (sub ? sub_n_data : add_n_data)[plan.isa];
+    switch (plan.layer) {
+    case STRATA_LAYER_SCALAR:
+      c = sub ? strata_mpn_sub_n_scalar(r, a, b, n) : strata_mpn_add_n_scalar(r, a, b, n);
+      break;
+    case STRATA_LAYER_BIT:
+      c = sub ? strata_mpn_sub_n_bit(r, a, b, n) : strata_mpn_add_n_bit(r, a, b, n);
+      break;
+    case STRATA_LAYER_INSTRUCTION:
+      c = sub ? strata_mpn_sub_n_instruction(r, a, b, n)
+              : strata_mpn_add_n_instruction(r, a, b, n);
+      break;
+    case STRATA_LAYER_TASK:
+      c = strata_mpn_n_task(r, a, b, n, stream_for(bytes), plan.threads, data,
+                            (sub ? sub_1_data : add_1_data)[plan.isa]);
+      break;
+    default: c = data(r, a, b, n, stream_for(bytes)); break;
+    }
+  }
+  if (carry) *carry = c;
+  return STRATA_OK;
+}
+
+static strata_status addsub_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
+                              uint64_t *carry, const strata_exec *exec, int sub) {
+  size_t bytes;
+  strata_plan plan;
+  if (n == 0) return STRATA_ERR_ARG;
+  strata_status s = check(r, a, NULL, n, 0, carry, &bytes);
+  if (s == STRATA_OK) s = plan_for(exec, LAYERS_1, n, bytes, SIZE_MAX, &plan);
+  if (s != STRATA_OK) return s;
+  uint64_t c;
+  if (plan.layer == STRATA_LAYER_SCALAR)
+    c = sub ? strata_mpn_sub_1_scalar(r, a, n, b) : strata_mpn_add_1_scalar(r, a, n, b);
+  else
+    c = (sub ? sub_1_data : add_1_data)[plan.isa](r, a, n, b, stream_for(bytes));
+  if (carry) *carry = c;
+  return STRATA_OK;
+}
+
+strata_status strata_mpn_add_n_ex(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                                  uint64_t *carry, const strata_exec *exec) {
+  return addsub_n(r, a, b, n, carry, exec, 0);
+}
+
+strata_status strata_mpn_add_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                               uint64_t *carry) {
+  return addsub_n(r, a, b, n, carry, NULL, 0);
+}
+
+strata_status strata_mpn_sub_n_ex(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                                  uint64_t *borrow, const strata_exec *exec) {
+  return addsub_n(r, a, b, n, borrow, exec, 1);
+}
+
+strata_status strata_mpn_sub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
+                               uint64_t *borrow) {
+  return addsub_n(r, a, b, n, borrow, NULL, 1);
+}
+
+strata_status strata_mpn_add_1_ex(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
+                                  uint64_t *carry, const strata_exec *exec) {
+  return addsub_1(r, a, n, b, carry, exec, 0);
+}
+
+strata_status strata_mpn_add_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
+                               uint64_t *carry) {
+  return addsub_1(r, a, n, b, carry, NULL, 0);
+}
+
+strata_status strata_mpn_sub_1_ex(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
+                                  uint64_t *borrow, const strata_exec *exec) {
+  return addsub_1(r, a, n, b, borrow, exec, 1);
+}
+
+strata_status strata_mpn_sub_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
+                               uint64_t *borrow) {
+  return addsub_1(r, a, n, b, borrow, NULL, 1);
+}
+
+strata_status strata_mpn_add_batch_ex(uint64_t *r, const uint64_t *a, const uint64_t *b,
+                                      size_t limbs, size_t count, uint8_t *carries,
+                                      const strata_exec *exec) {
+  size_t total, bytes;
+  strata_plan plan;
+  if (strata_mul_overflows(limbs, count, &total)) return STRATA_ERR_SIZE;
+  strata_status s = check(r, a, b, total, 1, NULL, &bytes);
+  if (s == STRATA_OK && carries &&
+      (strata_touches(carries, count, r, bytes) || strata_touches(carries, count, a, bytes) ||
+       strata_touches(carries, count, b, bytes)))
+    s = STRATA_ERR_OVERLAP;
+  if (s == STRATA_OK) s = plan_for(exec, LAYERS_BATCH, total, bytes, MPN_BATCH_TASK_MIN_BYTES, &plan);
+  if (s != STRATA_OK) return s;
+  if (total == 0) {
+    if (carries && count) memset(carries, 0, count);
+    return STRATA_OK;
+  }
+  switch (plan.layer) {
+  case STRATA_LAYER_SCALAR: strata_mpn_add_batch_scalar(r, a, b, limbs, count, carries); break;
+  case STRATA_LAYER_INSTRUCTION:
+    strata_mpn_add_batch_instruction(r, a, b, limbs, count, carries);
+    break;
+  case STRATA_LAYER_TASK:
+    strata_mpn_add_batch_task(r, a, b, limbs, count, carries, plan.threads,
+                              add_batch_data[plan.isa]);
+    break;
+  default: add_batch_data[plan.isa](r, a, b, limbs, count, carries); break;
+  }
+  return STRATA_OK;
+}
+
+strata_status strata_mpn_add_batch(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t limbs,
+                                   size_t count, uint8_t *carries) {
+  return strata_mpn_add_batch_ex(r, a, b, limbs, count, carries, NULL);
+}
