@@ -30,6 +30,7 @@ cmake --install "$work/build-other" --prefix "$work/prefix" >/dev/null
 ls "$work/prefix/lib/libstrata.a" "$work/prefix/lib/libstrata.so" \
    "$work/prefix/lib/cmake/strata/strataConfig.cmake" "$work/prefix/lib/pkgconfig/strata.pc" \
    "$work/prefix/include/strata/strata.h" >/dev/null
+"$work/prefix/bin/strata" info >/dev/null || fail "the installed strata tool does not run"
 
 for flavour in static shared; do
   if [[ $flavour == shared ]]; then want=ON; else want=OFF; fi
