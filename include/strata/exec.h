@@ -1,5 +1,20 @@
-/* strata/exec.h: execution control shared by every kernel: status codes, layers of parallelism,
-   instruction sets, and the per-call strata_exec settings. See API.md section 1. */
+/** \file strata/exec.h
+    Execution control shared by every kernel: status codes, the layers of parallelism, the
+    instruction sets, and the per-call ::strata_exec settings (API.md section 1).
+
+    Every kernel `strata_X(args...)` has a twin `strata_X_ex(args..., const strata_exec *exec)`;
+    the first is the second with `exec == NULL`, which means all defaults (AUTO layer, AUTO ISA,
+    default threads). Rules that hold for every kernel: nothing needs to be aligned; any length,
+    including 0, is valid; a NULL pointer with a zero count is a no-op; an output may be exactly
+    an input (in place) but overlap in any other way is ::STRATA_ERR_OVERLAP; a call that
+    returns an error has written nothing; results are bit-identical on every layer and ISA
+    (except floating-point reductions, within their documented bound); every call is
+    thread-safe.
+
+    Environment, read once at the first call: `STRATA_ISA=<name>` forces what an ISA of AUTO
+    resolves to (an unknown name, or one this CPU cannot run, makes every call that would
+    resolve an ISA return ::STRATA_ERR_UNSUPPORTED, never a silent fallback);
+    `STRATA_NUM_THREADS=<n>` sets the default thread count. */
 #ifndef STRATA_EXEC_H
 #define STRATA_EXEC_H
 
@@ -57,26 +72,37 @@ typedef struct strata_exec {
 /** Upper bound on the threads of one call; larger requests are clamped to it. */
 #define STRATA_MAX_THREADS 256
 
-/** "MAJOR.MINOR.PATCH" */
+/** The library's version.
+    @return "MAJOR.MINOR.PATCH", a static string. */
 STRATA_API const char *strata_version(void);
-/** A short English description; never NULL, also for unknown values. */
+/** A short English description of a status, for messages.
+    @return a static string; never NULL, also for values outside ::strata_status. */
 STRATA_API const char *strata_status_string(strata_status s);
-/** "auto" "scalar" "bit" "instruction" "data" "task"; "unknown" for other values. */
+/** The name of a layer, as the strata tool's --layer option takes it.
+    @return "auto" "scalar" "bit" "instruction" "data" "task"; "unknown" for other values. */
 STRATA_API const char *strata_layer_name(strata_layer l);
-/** "auto" "generic" "sse2" "avx2" "avx512" "neon"; "unknown" for other values. */
+/** The name of an instruction set, as `STRATA_ISA` and the strata tool's --isa take it.
+    @return "auto" "generic" "sse2" "avx2" "avx512" "neon"; "unknown" for other values. */
 STRATA_API const char *strata_isa_name(strata_isa i);
-/** Non-zero when the ISA is compiled in and this CPU runs it (AUTO: non-zero when AUTO resolves). */
+/** Whether a DATA or TASK call with this ISA can run here.
+    @return non-zero when the ISA is compiled into the library and this CPU runs it; for
+            ::STRATA_ISA_AUTO, non-zero when AUTO resolves (see strata_best_isa()). */
 STRATA_API int strata_isa_available(strata_isa i);
-/** What an ISA of AUTO resolves to now: the STRATA_ISA override if set, else the best ISA the
-    build and CPU support. STRATA_ISA_AUTO when the override is unknown or cannot run here. */
+/** What an ISA of AUTO resolves to in this process.
+    @return the `STRATA_ISA` override if set, else the widest ISA the build and CPU support
+            (avx512, avx2, neon, sse2, generic, in that order); ::STRATA_ISA_AUTO when the
+            override is unknown or cannot run here. */
 STRATA_API strata_isa strata_best_isa(void);
-/** What threads = 0 resolves to: STRATA_NUM_THREADS if set to a positive integer, else the
-    OpenMP default (omp_get_max_threads), else 1 when built without OpenMP. */
+/** What `threads = 0` resolves to.
+    @return `STRATA_NUM_THREADS` if set to a positive integer, else the OpenMP default
+            (omp_get_max_threads()), else 1 when built without OpenMP; at most
+            ::STRATA_MAX_THREADS. */
 STRATA_API int strata_default_threads(void);
 
-/** Diagnostics (an addition to the contract): the layer, ISA and thread count that the calling
-    thread's most recent successful kernel call ran with (ISA is AUTO for layers that use none,
-    threads is 1 for single-threaded layers). All zero before the first call. */
+/** Diagnostics (an addition to the contract): what the calling thread's most recent
+    successful kernel call actually ran with, e.g. which layer AUTO chose.
+    @return the layer (never AUTO), the ISA (AUTO for the layers that use none) and the thread
+            count (1 for single-threaded layers); all zero before the thread's first call. */
 STRATA_API strata_exec strata_last_exec(void);
 
 #ifdef __cplusplus
