@@ -27,7 +27,7 @@ namespace strata_bench {
 namespace {
 
 constexpr int kDelta = 40;
-constexpr float kGain = 1.25f, kBias = 10.0f;  // exact in float: OpenCV agrees bit for bit
+constexpr float kGain = 1.25f, kBias = 10.0f; // exact in float: OpenCV agrees bit for bit
 
 struct Image {
   size_t w, h, c;
@@ -40,8 +40,8 @@ struct Image {
 const Image kImages[] = {{640, 480, 1},   {640, 480, 3},   {1920, 1080, 1}, {1920, 1080, 3},
                          {3840, 2160, 1}, {3840, 2160, 3}, {7680, 4320, 1}, {7680, 4320, 3}};
 
-const unsigned kLayers = 1u << STRATA_LAYER_SCALAR | 1u << STRATA_LAYER_DATA |
-                         1u << STRATA_LAYER_TASK;
+const unsigned kLayers =
+    1u << STRATA_LAYER_SCALAR | 1u << STRATA_LAYER_DATA | 1u << STRATA_LAYER_TASK;
 
 // Pixels with every value, in an order that is not a ramp.
 Bytes pixels(size_t n) {
@@ -50,15 +50,17 @@ Bytes pixels(size_t n) {
   return b;
 }
 
-void gamma_table(uint8_t lut[256]) { strata_gamma_lut_u8(lut, 1.0 / 2.2); }
+void gamma_table(uint8_t lut[256]) {
+  strata_gamma_lut_u8(lut, 1.0 / 2.2);
+}
 
 void set_bytes(benchmark::State &state, size_t n) {
   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(2 * n));
 }
 
 // A strata call on (dst, src, n) bytes of an image of c channels.
-using Call = std::function<strata_status(uint8_t *, const uint8_t *, const Image &,
-                                         const strata_exec *)>;
+using Call =
+    std::function<strata_status(uint8_t *, const uint8_t *, const Image &, const strata_exec *)>;
 
 void add_row(const std::string &name, const Image &img, const strata_exec &exec, Call call) {
   benchmark::RegisterBenchmark(name.c_str(), [img, exec, call](benchmark::State &state) {
@@ -72,8 +74,7 @@ void add_row(const std::string &name, const Image &img, const strata_exec &exec,
   });
 }
 
-strata_status brighten_image(uint8_t *d, const uint8_t *s, const Image &img,
-                             const strata_exec *e) {
+strata_status brighten_image(uint8_t *d, const uint8_t *s, const Image &img, const strata_exec *e) {
   const int delta[3] = {kDelta, kDelta, kDelta};
   return strata_brighten_image_u8_ex(d, img.w * img.c, s, img.w * img.c, img.w, img.h,
                                      unsigned(img.c), delta, e);
@@ -98,25 +99,25 @@ strata_status lut_bytes(uint8_t *d, const uint8_t *s, const Image &img, const st
 using CvOp = std::function<void(const cv::Mat &, cv::Mat &)>;
 
 void add_opencv_row(const std::string &kernel, const Image &img, CvOp op, Call call) {
-  benchmark::RegisterBenchmark((kernel + "/opencv/" + img.name()).c_str(),
-                               [img, op, call](benchmark::State &state) {
-    cv::setNumThreads(1);
-    const int type = img.c == 1 ? CV_8UC1 : CV_8UC3;
-    const size_t n = img.bytes();
-    Bytes src_bytes = pixels(n), want = alloc_bytes(n);
-    cv::Mat src(int(img.h), int(img.w), type, src_bytes.get()), dst;
-    op(src, dst);
-    if (!ok_or_skip(state, call(want.get(), src_bytes.get(), img, nullptr))) return;
-    if (!dst.isContinuous() || std::memcmp(dst.data, want.get(), n) != 0) {
-      state.SkipWithError("OpenCV and strata outputs differ");
-      return;
-    }
-    for (auto _ : state) {
-      op(src, dst);
-      benchmark::ClobberMemory();
-    }
-    set_bytes(state, n);
-  });
+  benchmark::RegisterBenchmark(
+      (kernel + "/opencv/" + img.name()).c_str(), [img, op, call](benchmark::State &state) {
+        cv::setNumThreads(1);
+        const int type = img.c == 1 ? CV_8UC1 : CV_8UC3;
+        const size_t n = img.bytes();
+        Bytes src_bytes = pixels(n), want = alloc_bytes(n);
+        cv::Mat src(int(img.h), int(img.w), type, src_bytes.get()), dst;
+        op(src, dst);
+        if (!ok_or_skip(state, call(want.get(), src_bytes.get(), img, nullptr))) return;
+        if (!dst.isContinuous() || std::memcmp(dst.data, want.get(), n) != 0) {
+          state.SkipWithError("OpenCV and strata outputs differ");
+          return;
+        }
+        for (auto _ : state) {
+          op(src, dst);
+          benchmark::ClobberMemory();
+        }
+        set_bytes(state, n);
+      });
 }
 #endif
 
@@ -139,20 +140,22 @@ void register_images() {
     for (const Variant &v : variants(kLayers))
       add_row("lut_u8/" + v.name + "/" + size, img, v.exec, lut_bytes);
 #if STRATA_BENCH_OPENCV
-    add_opencv_row("brighten_image_u8", img,
-                   [](const cv::Mat &s, cv::Mat &d) { cv::add(s, cv::Scalar::all(kDelta), d); },
-                   brighten_image);
-    add_opencv_row("gain_bias_image_u8", img,
-                   [](const cv::Mat &s, cv::Mat &d) { s.convertTo(d, CV_8U, kGain, kBias); },
-                   gain_bias_image);
+    add_opencv_row(
+        "brighten_image_u8", img,
+        [](const cv::Mat &s, cv::Mat &d) { cv::add(s, cv::Scalar::all(kDelta), d); },
+        brighten_image);
+    add_opencv_row(
+        "gain_bias_image_u8", img,
+        [](const cv::Mat &s, cv::Mat &d) { s.convertTo(d, CV_8U, kGain, kBias); }, gain_bias_image);
     static uint8_t lut[256];
     gamma_table(lut);
-    add_opencv_row("lut_u8", img,
-                   [](const cv::Mat &s, cv::Mat &d) {
-                     static const cv::Mat table(1, 256, CV_8U, lut);
-                     cv::LUT(s, table, d);
-                   },
-                   lut_bytes);
+    add_opencv_row(
+        "lut_u8", img,
+        [](const cv::Mat &s, cv::Mat &d) {
+          static const cv::Mat table(1, 256, CV_8U, lut);
+          cv::LUT(s, table, d);
+        },
+        lut_bytes);
 #endif
   }
 }
@@ -191,11 +194,11 @@ void register_size_classes() {
   }
 }
 
-}  // namespace
+} // namespace
 
 static const int images_registered = add_registrar([] {
   register_size_classes();
   register_images();
 });
 
-}  // namespace strata_bench
+} // namespace strata_bench

@@ -36,17 +36,23 @@ strata_status strata_brighten_u8_ex(uint8_t *dst, const uint8_t *src, size_t n, 
   if (n && (!dst || !src)) return STRATA_ERR_NULL;
   if (delta < -255 || delta > 255) return STRATA_ERR_ARG;
   if (strata_overlaps(dst, n, src, n)) return STRATA_ERR_OVERLAP;
-  strata_status s = strata_plan_make(exec, STRATA_LAYERS_BIT_DATA_TASK, n, BRIGHTEN_TASK_MIN_BYTES,
-                                     &plan);
+  strata_status s =
+      strata_plan_make(exec, STRATA_LAYERS_BIT_DATA_TASK, n, BRIGHTEN_TASK_MIN_BYTES, &plan);
   if (s != STRATA_OK || n == 0) return s;
   const int stream = n >= strata_stream_min_bytes();
   switch (plan.layer) {
-  case STRATA_LAYER_SCALAR: strata_brighten_u8_scalar(dst, src, n, delta); break;
-  case STRATA_LAYER_BIT: strata_brighten_u8_bit(dst, src, n, delta); break;
+  case STRATA_LAYER_SCALAR:
+    strata_brighten_u8_scalar(dst, src, n, delta);
+    break;
+  case STRATA_LAYER_BIT:
+    strata_brighten_u8_bit(dst, src, n, delta);
+    break;
   case STRATA_LAYER_TASK:
     strata_brighten_u8_task(dst, src, n, delta, stream, plan.threads, brighten_u8_data[plan.isa]);
     break;
-  default: brighten_u8_data[plan.isa](dst, src, n, delta, stream); break;
+  default:
+    brighten_u8_data[plan.isa](dst, src, n, delta, stream);
+    break;
   }
   return STRATA_OK;
 }
@@ -100,12 +106,18 @@ static void run_rows(const strata_plan *plan, const strata_rows *rows, size_t by
                      strata_rows_fn *bit, strata_rows_fn *const data[STRATA_ISA_COUNT]) {
   const int stream = bytes >= strata_stream_min_bytes();
   switch (plan->layer) {
-  case STRATA_LAYER_SCALAR: scalar(rows, params, stream); break;
-  case STRATA_LAYER_BIT: bit(rows, params, stream); break;
+  case STRATA_LAYER_SCALAR:
+    scalar(rows, params, stream);
+    break;
+  case STRATA_LAYER_BIT:
+    bit(rows, params, stream);
+    break;
   case STRATA_LAYER_TASK:
     strata_rows_task(rows, (size_t)64 * channels, params, stream, plan->threads, data[plan->isa]);
     break;
-  default: data[plan->isa](rows, params, stream); break;
+  default:
+    data[plan->isa](rows, params, stream);
+    break;
   }
 }
 

@@ -41,15 +41,17 @@ static void add_pair(float g, float b) {
 
 static void make_pairs(void) {
   static const float fixed[][2] = {
-      {1.0f, 0.0f},     {1.0f, 0.5f},      {1.0f, -0.5f},    {0.5f, 0.0f},       {0.5f, 0.25f},
-      {1.5f, 0.0f},     {2.5f, 0.5f},      {0.25f, 0.125f},  {-1.0f, 255.0f},    {-0.5f, 127.5f},
-      {-1.5f, 300.5f},  {-3.0f, -1.0f},    {0.0f, 0.0f},     {0.0f, 254.5f},     {0.0f, 255.5f},
-      {0.0f, 0.5f},     {0.0f, -0.5f},     {0.0f, 1.5f},     {1.0f, 254.5f},     {1.0f, -254.5f},
-      {1e30f, 0.0f},    {-1e30f, 0.0f},    {FLT_MAX, 0.0f},  {-FLT_MAX, FLT_MAX}, {FLT_MAX, -FLT_MAX},
-      {1.0f, FLT_MAX},  {1.0f, -FLT_MAX},  {1e-30f, 0.5f},   {1e-30f, 1.5f},     {FLT_TRUE_MIN, 2.5f},
-      {1e-38f, -1e-38f}, {1.0f, 1e-40f},   {1.0f, -1e-40f},  {1.0f / 3.0f, 0.0f}, {0.1f, 0.05f},
-      {1.2f, -12.7f},   {0.8f, 20.5f},     {3.0f, -382.5f},  {255.0f, -254.5f},  {128.0f, -0.5f},
-      {0.998f, 0.4990f}, {1.0001f, -0.5f},
+      {1.0f, 0.0f},        {1.0f, 0.5f},         {1.0f, -0.5f},     {0.5f, 0.0f},
+      {0.5f, 0.25f},       {1.5f, 0.0f},         {2.5f, 0.5f},      {0.25f, 0.125f},
+      {-1.0f, 255.0f},     {-0.5f, 127.5f},      {-1.5f, 300.5f},   {-3.0f, -1.0f},
+      {0.0f, 0.0f},        {0.0f, 254.5f},       {0.0f, 255.5f},    {0.0f, 0.5f},
+      {0.0f, -0.5f},       {0.0f, 1.5f},         {1.0f, 254.5f},    {1.0f, -254.5f},
+      {1e30f, 0.0f},       {-1e30f, 0.0f},       {FLT_MAX, 0.0f},   {-FLT_MAX, FLT_MAX},
+      {FLT_MAX, -FLT_MAX}, {1.0f, FLT_MAX},      {1.0f, -FLT_MAX},  {1e-30f, 0.5f},
+      {1e-30f, 1.5f},      {FLT_TRUE_MIN, 2.5f}, {1e-38f, -1e-38f}, {1.0f, 1e-40f},
+      {1.0f, -1e-40f},     {1.0f / 3.0f, 0.0f},  {0.1f, 0.05f},     {1.2f, -12.7f},
+      {0.8f, 20.5f},       {3.0f, -382.5f},      {255.0f, -254.5f}, {128.0f, -0.5f},
+      {0.998f, 0.4990f},   {1.0001f, -0.5f},
   };
   npairs = 0;
   for (size_t k = 0; k < sizeof fixed / sizeof *fixed; k++) add_pair(fixed[k][0], fixed[k][1]);
@@ -90,7 +92,8 @@ static void test_all_inputs(void **state) {
       for (size_t i = 0; i < sizeof src; i++)
         if (dst[i] != formula(src[i], gains[k], biases[k]))
           fail_msg("%s: x=%u gain=%a bias=%a gave %u, want %u", tu_variant_name(&vars[v]), src[i],
-                   (double)gains[k], (double)biases[k], dst[i], formula(src[i], gains[k], biases[k]));
+                   (double)gains[k], (double)biases[k], dst[i],
+                   formula(src[i], gains[k], biases[k]));
     }
 }
 
@@ -109,9 +112,9 @@ static void test_all_inputs_per_channel(void **state) {
       for (unsigned ch = 0; ch < c; ch++) g[ch] = gains[k + ch], b[ch] = biases[k + ch];
       for (size_t v = 0; v < nvars; v++) {
         if (!supported(&vars[v])) continue;
-        assert_int_equal(strata_gain_bias_image_u8_ex(dst, row, src, row, width, 1, c, g, b,
-                                                      &vars[v]),
-                         STRATA_OK);
+        assert_int_equal(
+            strata_gain_bias_image_u8_ex(dst, row, src, row, width, 1, c, g, b, &vars[v]),
+            STRATA_OK);
         for (size_t i = 0; i < row; i++)
           if (dst[i] != formula(src[i], g[i % c], b[i % c]))
             fail_msg("%s c=%u: byte %zu x=%u gave %u, want %u", tu_variant_name(&vars[v]), c, i,
@@ -142,16 +145,15 @@ static void test_lengths_alignment_in_place(void **state) {
         tu_buf dst = tu_buf_new(n, (mis * 5 + 3) % 64, &seed);
         assert_int_equal(strata_gain_bias_u8_ex(dst.p, src.p, n, g, b, &vars[v]), STRATA_OK);
         if (n && memcmp(dst.p, want.p, n) != 0)
-          fail_msg("%s: n=%zu misalign=%zu differs from scalar", tu_variant_name(&vars[v]), n,
-                   mis);
+          fail_msg("%s: n=%zu misalign=%zu differs from scalar", tu_variant_name(&vars[v]), n, mis);
         tu_buf_check(&dst);
         tu_buf_free(&dst);
         tu_buf io = tu_buf_new(n, mis, &seed);
         if (n) memcpy(io.p, src.p, n);
         assert_int_equal(strata_gain_bias_u8_ex(io.p, io.p, n, g, b, &vars[v]), STRATA_OK);
         if (n && memcmp(io.p, want.p, n) != 0)
-          fail_msg("%s: in place n=%zu misalign=%zu differs from scalar",
-                   tu_variant_name(&vars[v]), n, mis);
+          fail_msg("%s: in place n=%zu misalign=%zu differs from scalar", tu_variant_name(&vars[v]),
+                   n, mis);
         tu_buf_check(&io);
         tu_buf_free(&io);
       }

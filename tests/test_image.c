@@ -86,8 +86,7 @@ static params random_params(uint64_t *seed, unsigned c, int round) {
 
 /* A strided image in one buffer: `height` rows `stride` bytes apart, the padding filled with
    TU_SENTINEL, the pixels random; `misalign` bytes past a 64-byte boundary. */
-static tu_buf image_new(size_t row, size_t height, size_t stride, size_t misalign,
-                        uint64_t *seed) {
+static tu_buf image_new(size_t row, size_t height, size_t stride, size_t misalign, uint64_t *seed) {
   const size_t span = height ? (height - 1) * stride + row : 0;
   tu_buf b = tu_buf_new(span, misalign, seed);
   for (size_t y = 0; y + 1 < height; y++) memset(b.p + y * stride + row, TU_SENTINEL, stride - row);
@@ -134,8 +133,8 @@ static void shapes(enum op op) {
           for (size_t y = 0; y < h; y++)
             for (size_t i = 0; i < row; i++)
               if (want.p[y * ds + i] != formula(op, src.p[y * ss + i], &p, (unsigned)(i % c)))
-                fail_msg("scalar: c=%u w=%zu h=%zu byte %zu of row %zu differs from the formula",
-                         c, w, h, i, y);
+                fail_msg("scalar: c=%u w=%zu h=%zu byte %zu of row %zu differs from the formula", c,
+                         w, h, i, y);
           for (size_t v = 0; v < nvars; v++) {
             if (!supported(op, &vars[v])) continue;
             const char *name = tu_variant_name(&vars[v]);
@@ -151,8 +150,8 @@ static void shapes(enum op op) {
             for (size_t y = 0; y < h; y++) memcpy(io.p + y * ss, src.p + y * ss, row);
             assert_int_equal(call(op, io.p, ss, io.p, ss, w, h, c, &p, &vars[v]), STRATA_OK);
             if (!rows_equal(io.p, ss, want.p, ds, row, h))
-              fail_msg("%s: in place c=%u w=%zu h=%zu stride %zu differs from scalar", name, c,
-                       w, h, ss);
+              fail_msg("%s: in place c=%u w=%zu h=%zu stride %zu differs from scalar", name, c, w,
+                       h, ss);
             check_padding(&io, row, h, ss, name);
             tu_buf_free(&io);
           }
@@ -193,8 +192,7 @@ static void test_large_images(void **state) {
           if (!supported(op, &vars[v])) continue;
           tu_buf io = image_new(row, h, stride, 1, &seed);
           memcpy(io.p, src.p, io.n);
-          assert_int_equal(call(op, io.p, stride, io.p, stride, w, h, c, &p, &vars[v]),
-                           STRATA_OK);
+          assert_int_equal(call(op, io.p, stride, io.p, stride, w, h, c, &p, &vars[v]), STRATA_OK);
           if (!rows_equal(io.p, stride, want.p, stride, row, h))
             fail_msg("%s: op %d %zux%zux%u pad %zu differs from scalar", tu_variant_name(&vars[v]),
                      op, w, h, c, pad);
@@ -223,9 +221,9 @@ static void test_streaming_sizes(void **state) {
       for (unsigned ch = 0; ch < 3; ch++)
         for (int x = 0; x < 256; x++)
           table[ch][x] = step == 2 ? lut[x] : formula((enum op)step, (uint8_t)x, &p, ch);
-      strata_status s =
-          step == 2 ? strata_lut_u8_ex(img, img, n, lut, &layers[l])
-                    : call((enum op)step, img, w * c, img, w * c, w, h, c, &p, &layers[l]);
+      strata_status s = step == 2
+                            ? strata_lut_u8_ex(img, img, n, lut, &layers[l])
+                            : call((enum op)step, img, w * c, img, w * c, w, h, c, &p, &layers[l]);
       assert_int_equal(s, STRATA_OK);
       for (size_t i = 0; i < n; i++)
         if (img[i] != table[i % 3][(uint8_t)(i * 7 ^ i >> 12)])

@@ -12,7 +12,9 @@ static int supported(const strata_exec *e) {
   return e->layer != STRATA_LAYER_INSTRUCTION && e->layer != STRATA_LAYER_BIT;
 }
 
-static void random_table(uint8_t lut[256], uint64_t *seed) { tu_fill(lut, 256, seed); }
+static void random_table(uint8_t lut[256], uint64_t *seed) {
+  tu_fill(lut, 256, seed);
+}
 
 /* All 256 inputs through several tables: random, identity, inversion, constant, gamma. */
 static void test_all_inputs(void **state) {
@@ -65,8 +67,8 @@ static void test_lengths_alignment_in_place(void **state) {
         assert_int_equal(strata_lut_u8_ex(dst.p, dst.p, n, lut, &vars[v]), STRATA_OK);
         for (size_t i = 0; i < n; i++)
           if (dst.p[i] != lut[src.p[i]])
-            fail_msg("%s: in place n=%zu misalign=%zu byte %zu wrong", tu_variant_name(&vars[v]),
-                     n, mis, i);
+            fail_msg("%s: in place n=%zu misalign=%zu byte %zu wrong", tu_variant_name(&vars[v]), n,
+                     mis, i);
         tu_buf_check(&dst);
         tu_buf_free(&dst);
       }

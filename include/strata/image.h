@@ -49,9 +49,8 @@ STRATA_API strata_status strata_brighten_image_u8(uint8_t *dst, size_t dst_strid
 /** strata_brighten_image_u8 with explicit execution settings (NULL: defaults). */
 STRATA_API strata_status strata_brighten_image_u8_ex(uint8_t *dst, size_t dst_stride,
                                                      const uint8_t *src, size_t src_stride,
-                                                     size_t width, size_t height,
-                                                     unsigned channels, const int *delta,
-                                                     const strata_exec *exec);
+                                                     size_t width, size_t height, unsigned channels,
+                                                     const int *delta, const strata_exec *exec);
 
 /** Gain/bias (contrast and brightness): y = fmaf((float)src[i], gain, bias) in float32 with a
     single rounding, then y clamped to [0, 255], then rounded to the nearest integer, ties to
@@ -59,8 +58,8 @@ STRATA_API strata_status strata_brighten_image_u8_ex(uint8_t *dst, size_t dst_st
     any finite values are valid (huge gains saturate, negative ones invert). Exact on every ISA,
     including those without a fused multiply-add instruction. The rounding assumes the default
     floating-point environment (round to nearest). Aliasing and NULL as strata_brighten_u8. */
-STRATA_API strata_status strata_gain_bias_u8(uint8_t *dst, const uint8_t *src, size_t n,
-                                             float gain, float bias);
+STRATA_API strata_status strata_gain_bias_u8(uint8_t *dst, const uint8_t *src, size_t n, float gain,
+                                             float bias);
 /** strata_gain_bias_u8 with explicit execution settings (NULL: defaults). */
 STRATA_API strata_status strata_gain_bias_u8_ex(uint8_t *dst, const uint8_t *src, size_t n,
                                                 float gain, float bias, const strata_exec *exec);

@@ -34,8 +34,8 @@ void STRATA_ISA_FN(strata_brighten_rows_u8_data)(const strata_rows *r, const voi
   for (unsigned k = 1; k < c; k++) uniform &= p->delta[k] == p->delta[0];
   if (uniform) {
     for (size_t y = 0; y < r->height; y++)
-      STRATA_ISA_FN(strata_brighten_u8_data)(r->dst + y * r->dst_stride, r->src + y * r->src_stride,
-                                             r->row_bytes, p->delta[0], stream);
+      STRATA_ISA_FN(strata_brighten_u8_data)
+      (r->dst + y * r->dst_stride, r->src + y * r->src_stride, r->row_bytes, p->delta[0], stream);
     return;
   }
   uint8_t add[4] = {0}, sub[4] = {0};

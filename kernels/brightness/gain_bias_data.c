@@ -3,9 +3,9 @@
    - With native FMA (the avx2 and avx512 objects): 32 bytes at a time widened to four vectors of
      eight float32, one fused multiply-add each (the same single rounding as fmaf), a min
      against 255, and a conversion that rounds to nearest even (the default MXCSR mode, which
-     the reference's rintf uses too), packed back with unsigned saturation (the clamp at 0). Per-channel
-     gains and biases come from patterns laid out so that float lane l of a block at byte offset
-     o reads channel (o + l) % channels. Blocks are 256-bit on both objects (SIMDe 0.7.4 has no
+     the reference's rintf uses too), packed back with unsigned saturation (the clamp at 0).
+   Per-channel gains and biases come from patterns laid out so that float lane l of a block at byte
+   offset o reads channel (o + l) % channels. Blocks are 256-bit on both objects (SIMDe 0.7.4 has no
      512-bit float/int conversions); the last block of a row overlaps the one before it and is
      computed before anything is stored, so in place stays exact.
      When all channels share a gain and bias and the CPU has AVX-512 VBMI, the 256 possible
@@ -27,9 +27,8 @@ struct gb_pattern {
   float g[32 + 4], b[32 + 4];
 };
 
-static inline __attribute__((always_inline)) simde__m256i gb_block(simde__m256i x,
-                                                                   const struct gb_pattern *pat,
-                                                                   unsigned phase) {
+static inline __attribute__((always_inline)) simde__m256i
+gb_block(simde__m256i x, const struct gb_pattern *pat, unsigned phase) {
   const simde__m128i lo = simde_mm256_castsi256_si128(x), hi = simde_mm256_extracti128_si256(x, 1);
   const simde__m128i q[4] = {lo, simde_mm_srli_si128(lo, 8), hi, simde_mm_srli_si128(hi, 8)};
   const simde__m256 top = simde_mm256_set1_ps(255.0f);
@@ -64,9 +63,9 @@ static void gb_row(uint8_t *dst, const uint8_t *src, size_t n, unsigned channels
   const unsigned step = 32 % channels;
   unsigned phase = 0;
   for (size_t i = 0; i + 32 <= n; i += 32) {
-    simde_mm256_storeu_si256((simde__m256i *)(dst + i),
-                             gb_block(simde_mm256_loadu_si256((const simde__m256i *)(src + i)), pat,
-                                      phase));
+    simde_mm256_storeu_si256(
+        (simde__m256i *)(dst + i),
+        gb_block(simde_mm256_loadu_si256((const simde__m256i *)(src + i)), pat, phase));
     phase += step;
     if (phase >= channels) phase -= channels;
   }

@@ -43,7 +43,7 @@ LUT_VBMI_FN vec_i lut_vbmi_op(vec_i x, const void *ctx, unsigned phase) {
 }
 
 __attribute__((target("avx512vbmi"))) static void lut_rows_vbmi(const strata_rows *r,
-                                                                 const uint8_t *lut, int stream) {
+                                                                const uint8_t *lut, int stream) {
   struct lut_vbmi l;
   for (int k = 0; k < 4; k++) l.t[k] = _mm512_loadu_si512(lut + 64 * k);
   px_map_rows(r, 1, lut_vbmi_op, &l, stream);

@@ -35,7 +35,8 @@ VEC_INLINE void px_map_row(uint8_t *dst, const uint8_t *src, size_t n, unsigned 
   }
   const unsigned step = VEC_BYTES % channels;
   const vec_i head = op(vec_loadu(src), ctx, 0);
-  const vec_i tail = op(vec_loadu(src + n - VEC_BYTES), ctx, (unsigned)((n - VEC_BYTES) % channels));
+  const vec_i tail =
+      op(vec_loadu(src + n - VEC_BYTES), ctx, (unsigned)((n - VEC_BYTES) % channels));
   size_t i = (VEC_BYTES - ((uintptr_t)dst & (VEC_BYTES - 1))) & (VEC_BYTES - 1);
   unsigned phase = (unsigned)(i % channels);
   for (; i + VEC_BYTES <= n; i += VEC_BYTES) {
