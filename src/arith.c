@@ -22,8 +22,12 @@ static arith_data_table *const data_tables[STRATA_ISA_COUNT] = STRATA_ISA_TABLE(
 
 static const arith_kernels *data_kernels(strata_isa isa) { return data_tables[isa](); }
 
-static unsigned stream_flag(size_t out_bytes) {
-  return out_bytes >= strata_stream_min_bytes() ? ARITH_STREAM : 0;
+/* Non-temporal stores once the whole footprint of the call (inputs and output) is far beyond
+   the last-level cache, and the output is a separate array: its lines would be evicted before
+   any reuse, and streaming them saves the read-for-ownership. In place (the output's lines were
+   just read) streaming only loses. Measured: docs/arith.md. */
+static unsigned stream_flag(size_t footprint_bytes, int in_place) {
+  return !in_place && footprint_bytes >= strata_stream_min_bytes() ? ARITH_STREAM : 0;
 }
 
 /* ---- Binary operations ---- */
@@ -49,7 +53,8 @@ static strata_status binary(strata_op op, strata_dtype type, void *dst, const vo
   const size_t work = bcast ? 2 * nb : 3 * nb;
   strata_status s = strata_plan_make(exec, layers, work, binary_task_min(op), &plan);
   if (s != STRATA_OK || n == 0) return s;
-  const unsigned flags = (bcast ? ARITH_BCAST : 0) | stream_flag(nb);
+  const unsigned flags =
+      (bcast ? ARITH_BCAST : 0) | stream_flag(work, dst == a || (!bcast && dst == b));
   switch (plan.layer) {
   case STRATA_LAYER_SCALAR: strata_arith_scalar.binary[op][type](dst, a, b, n, flags); break;
   case STRATA_LAYER_BIT: strata_arith_bit.binary[op][type](dst, a, b, n, flags); break;
@@ -102,7 +107,7 @@ ARITH_PAIRS(SHORTHAND)
       return STRATA_ERR_OVERLAP;                                                                   \
     strata_status s = strata_plan_make(exec, LAYERS_MAP, 4 * nb, TASK_MIN_HEAVY, &plan);           \
     if (s != STRATA_OK || n == 0) return s;                                                        \
-    const unsigned flags = stream_flag(nb);                                                        \
+    const unsigned flags = stream_flag(4 * nb, dst == a || dst == b || dst == c);                  \
     switch (plan.layer) {                                                                          \
     case STRATA_LAYER_SCALAR: strata_arith_scalar.fma_##t(dst, a, b, c, n, flags); break;          \
     case STRATA_LAYER_TASK:                                                                        \
@@ -124,7 +129,7 @@ ARITH_PAIRS(SHORTHAND)
     if (strata_overlaps(y, nb, x, nb)) return STRATA_ERR_OVERLAP;                                  \
     strata_status s = strata_plan_make(exec, LAYERS_MAP, 3 * nb, TASK_MIN_HEAVY, &plan);           \
     if (s != STRATA_OK || n == 0) return s;                                                        \
-    const unsigned flags = stream_flag(nb);                                                        \
+    const unsigned flags = stream_flag(3 * nb, 1); /* y is updated in place */                     \
     switch (plan.layer) {                                                                          \
     case STRATA_LAYER_SCALAR: strata_arith_scalar.axpy_##t(y, alpha, x, n, flags); break;          \
     case STRATA_LAYER_TASK:                                                                        \
