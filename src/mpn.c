@@ -8,12 +8,17 @@
 #include "dispatch.h"
 #include "mpn/mpn.h"
 
-/* AUTO runs the task layer from this many bytes of output (n * 8). */
-#define MPN_TASK_MIN_BYTES ((size_t)2 << 20)
+/* AUTO runs the task layer from this many bytes of output (n * 8): 16M limbs, just above the
+   largest size measured. On this 2-core machine, loaded by other processes, two threads never beat
+   the one-thread data layer with non-temporal stores up to 8M limbs (wall clock, medians of 5:
+   1M limbs task:avx2:t2 7x slower than data:avx2 with the default OpenMP wait policy, 1.45x
+   slower with OMP_WAIT_POLICY=passive; 8M limbs 1.6x slower, and on par with passive).
+   See docs/mpn.md. */
+#define MPN_TASK_MIN_BYTES ((size_t)128 << 20)
 /* AUTO runs the data layer (AVX2, AVX-512) from this many limbs, the instruction layer below. */
 #define MPN_DATA_MIN_LIMBS 16
-/* AUTO runs the batch task layer from this many bytes of output. */
-#define MPN_BATCH_TASK_MIN_BYTES ((size_t)2 << 20)
+/* AUTO runs the batch task layer from this many bytes of output (as MPN_TASK_MIN_BYTES). */
+#define MPN_BATCH_TASK_MIN_BYTES ((size_t)128 << 20)
 
 #define LAYERS_N                                                                                   \
   (STRATA_LAYERS_BIT_DATA_TASK | STRATA_LAYER_MASK(STRATA_LAYER_INSTRUCTION))
