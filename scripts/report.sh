@@ -7,7 +7,7 @@
 #   scripts/report.sh [--quick] [--filter REGEX] [--skip REGEX] [--out DIR] [--rounds R]
 #                     [--min-time S] [--threads LIST] [--budget S]
 #
-#   --quick        1 round of min_time 0.05 s (about a minute)
+#   --quick        1 round of min_time 0.05 s (one pass: no spread, ratios of single runs)
 #   --filter REGEX only the rows matching (google-benchmark regex on <kernel>/<variant>/<size>,
 #                  e.g. 'brighten_u8/' or '/L1$' or 'data:avx2')
 #   --skip REGEX   leave out the rows matching
@@ -38,7 +38,7 @@ while (($#)); do
     --min-time) min_time="$2"; shift ;;
     --threads) export STRATA_BENCH_THREADS="$2"; shift ;;
     --budget) budget="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "report.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
