@@ -167,6 +167,20 @@ def kernel_section(k, rows, plots):
     return out
 
 
+TEACH_CAPTIONS = {
+    "teach_limbs": "The same 4096-bit addition with 8-, 16-, 32- and 64-bit limbs, one limb per "
+                   "step (`steps` = 4096 / limb bits): the width of the adder is bit-level "
+                   "parallelism. Items = 4096-bit additions.",
+    "teach_sync": "T threads each add 1 to a shared total a million times: `none` (no "
+                  "synchronization: `lost` updates and a wrong `total`, reported as measured), "
+                  "`critical` (a lock), `atomic`, `reduction` (private copies combined once), "
+                  "per-thread partials `packed` in one cache line (false sharing) and `padded` "
+                  "to a line each. Items = additions. Why strata's task layer combines "
+                  "per-thread partials instead of locking. With the other core busy, the "
+                  "threads rarely overlap and the differences shrink.",
+}
+
+
 def teach_section(kernels, rows, plots):
     out = ["", "## Teaching series", "",
            "Short series that show one layer plainly; every counter is reported as measured "
@@ -176,7 +190,10 @@ def teach_section(kernels, rows, plots):
         counters = sorted({c for r in k.rows.values() for c in r.counters})
         first = k.variants[0] if k.variants else None
         cols = ["variant", "size", "time/call", unit, f"x {first}"] + counters
-        out += ["", f"### {k.name}", "", "| " + " | ".join(cols) + " |", "|---|---|" + "---:|" * (len(cols) - 2)]
+        out += ["", f"### {k.name}", ""]
+        if k.name in TEACH_CAPTIONS:
+            out += [TEACH_CAPTIONS[k.name], ""]
+        out += ["| " + " | ".join(cols) + " |", "|---|---|" + "---:|" * (len(cols) - 2)]
         for s in k.sizes:
             for v in k.variants:
                 r = k.rows.get((v, s))
