@@ -13,6 +13,7 @@ Usage: report.py BENCH_JSON [--out DIR] [--command TEXT] [--no-plots]
 import argparse
 import os
 import platform
+import statistics
 from collections import defaultdict
 
 from benchdata import (ISA_ORDER, is_peer, load, ratio, size_classes, size_key, variant_key)
@@ -28,6 +29,18 @@ def ceilings(rows):
     return sorted(names, key=lambda k: (k != "memcpy", k != "copy_nt", k))
 
 UNITS = {"bytes": ("GB/s", 1e9), "items": ("G items/s", 1e9), "time": ("calls/s", 1.0)}
+PREFIXES = ((1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, ""))
+
+
+def unit_of(k):
+    """(label, scale) for a kernel's throughput: GB/s for bytes; items/s and calls/s with the
+    largest SI prefix that keeps the median row at 1 or more."""
+    if k.metric == "bytes":
+        return UNITS["bytes"]
+    values = sorted(r.median(k.metric) for r in k.rows.values() if r.samples(k.metric))
+    mid = values[len(values) // 2] if values else 1.0
+    scale, prefix = next(((s, p) for s, p in PREFIXES if mid >= s), PREFIXES[-1])
+    return (f"{prefix} items/s" if k.metric == "items" else f"{prefix} calls/s").strip(), scale
 
 
 def human_bytes(n):
@@ -125,7 +138,7 @@ def table(title, sizes, body):
 
 
 def kernel_section(k, rows, plots):
-    unit, scale = UNITS[k.metric]
+    unit, scale = unit_of(k)
     out = ["", f"## {k.name}", ""]
     body = []
     for v in k.variants:
@@ -186,7 +199,7 @@ def teach_section(kernels, rows, plots):
            "Short series that show one layer plainly; every counter is reported as measured "
            "(a wrong total is shown, not hidden)."]
     for k in kernels:
-        unit, scale = UNITS[k.metric]
+        unit, scale = unit_of(k)
         counters = sorted({c for r in k.rows.values() for c in r.counters})
         first = k.variants[0] if k.variants else None
         cols = ["variant", "size", "time/call", unit, f"x {first}"] + counters
@@ -199,13 +212,13 @@ def teach_section(kernels, rows, plots):
                 r = k.rows.get((v, s))
                 if r is None or not r.time:
                     continue
-                tt = fmt_time(sorted(r.time.values())[len(r.time) // 2])
+                tt = fmt_time(statistics.median(r.time.values()))
                 base = k.get(first, s)
                 rel = ratio(r, base, k.metric)[0] if base is not None and r.samples(k.metric) else None
                 cells = [v, s, tt, fmt_rate(r.median(k.metric), scale), fmt_ratio(rel)]
                 for c in counters:
                     vals = sorted(r.counters.get(c, {}).values())
-                    cells.append(fmt_count(vals[len(vals) // 2]) if vals else "-")
+                    cells.append(fmt_count(statistics.median(vals)) if vals else "-")
                 out.append("| " + " | ".join(cells) + " |")
         if k.name in plots:
             out += ["", f"![{k.name}](plots/{os.path.basename(plots[k.name])})"]
@@ -264,7 +277,7 @@ def plot_kernel(k, rows, context, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    unit, scale = UNITS[k.metric]
+    unit, scale = unit_of(k)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 4.6))
     x = list(range(len(k.sizes)))
     classes = size_classes(context)
@@ -326,7 +339,7 @@ def plot_teach(k, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    unit, scale = UNITS[k.metric]
+    unit, scale = unit_of(k)
     labels, ys, colors = [], [], []
     for s in k.sizes:
         for v in k.variants:
@@ -342,7 +355,8 @@ def plot_teach(k, path):
     ax.bar_label(bars, labels=[f"{y:.3g}" for y in ys], fontsize=8, padding=2)
     ax.margins(y=0.15)
     ax.set_xticks(range(len(ys)), labels, fontsize=8)
-    ax.set_yscale("log")
+    if ys and min(ys) > 0 and max(ys) / min(ys) > 20:
+        ax.set_yscale("log")
     ax.set_ylabel(unit)
     ax.set_title(k.name + ("  (red: wrong total, lost updates)" if "tab:red" in colors else ""))
     ax.grid(True, axis="y", which="both", alpha=0.3)

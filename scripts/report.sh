@@ -15,8 +15,8 @@
 #   --rounds R     interleaved rounds (default 3); --min-time S per row and round (default 0.1)
 #   --threads LIST thread counts of the task rows, e.g. 1,2,4 (default 2 .. the default threads)
 #   --budget S     estimated seconds the runs may take (default 300): beyond it, left out in
-#                  turn: scalar/bit/instruction rows at DRAM, data:generic/sse2 rows except at
-#                  L1; then min_time is lowered (to 0.02 s), then rounds (to 2). 0: no budget
+#                  turn: data:generic/sse2 rows except at L1, bit/instruction rows at DRAM;
+#                  then min_time is lowered (to 0.02 s), then rounds (to 2). 0: no budget
 #
 # OpenMP workers wait passively unless OMP_WAIT_POLICY is set (see docs/benchmarking.md).
 set -euo pipefail
@@ -51,7 +51,7 @@ mkdir -p "$out"
 echo "report: running the benchmarks (OMP_WAIT_POLICY=$OMP_WAIT_POLICY); JSON to $out/bench.json"
 /usr/bin/python3 bench/run.py build/release/bench/strata_bench --out "$out/bench.json" \
   --filter "$filter" --skip "$skip" --rounds "$rounds" --min-time "$min_time" \
-  --budget "$budget" --skip-if-over-budget '/(scalar|bit|instruction)/DRAM$' \
-  --skip-if-over-budget '/data:(generic|sse2)/(?!L1$)'
+  --budget "$budget" --skip-if-over-budget '/data:(generic|sse2)/(?!L1$)' \
+  --skip-if-over-budget '/(bit|instruction)/DRAM$'
 /usr/bin/python3 bench/report.py "$out/bench.json" --out "$out" --command "$command"
 echo "report: open $out/report.md"
