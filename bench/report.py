@@ -137,6 +137,34 @@ def table(title, sizes, body):
     return lines + [""]
 
 
+def summary_section(kernels):
+    """What a default call (AUTO) gains: per kernel and size, AUTO over scalar, and AUTO over the
+    best reference row (autovec or a peer) of the same size. One table per set of sizes."""
+    groups = {}
+    for k in kernels:
+        if "auto" in k.variants:
+            groups.setdefault(tuple(k.sizes), []).append(k)
+    if not groups:
+        return []
+    out = ["", "## Summary", "", "AUTO is what a call with default settings runs. `x ref`: AUTO over "
+           "the fastest reference row of the same size (the compiler's `autovec` loop or a peer "
+           "such as gmp/opencv), below 1 where the reference is faster.", ""]
+    for sizes, ks in groups.items():
+        head = " | ".join(f"{s} x scalar | {s} x ref" for s in sizes)
+        out += ["| kernel | " + head + " |", "|---|" + "---:|" * (2 * len(sizes))]
+        for k in ks:
+            cells = [f"[{k.name}](#{k.name})"]
+            for s in sizes:
+                a, base = k.get("auto", s), k.get("scalar", s)
+                cells.append(fmt_ratio(ratio(a, base, k.metric)[0]) if a and base else "-")
+                refs = [k.get(v, s) for v in k.variants if (v == "autovec" or is_peer(v)) and k.get(v, s)]
+                best = max(refs, key=lambda r: r.median(k.metric)) if refs else None
+                cells.append(fmt_ratio(ratio(a, best, k.metric)[0]) if a and best else "-")
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    return out
+
+
 def kernel_section(k, rows, plots):
     unit, scale = unit_of(k)
     out = ["", f"## {k.name}", ""]
@@ -386,7 +414,7 @@ def main():
             plots[k.name] = path
     lines = header(context, args.command)
     if kernels:
-        lines += ["", "Kernels: " + ", ".join(f"[{k.name}](#{k.name})" for k in kernels)]
+        lines += summary_section(kernels)
     for k in kernels:
         lines += kernel_section(k, rows, plots)
     if teach:
