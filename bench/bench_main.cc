@@ -7,6 +7,8 @@
 #include <map>
 #include <mutex>
 #include <new>
+
+#include <sys/utsname.h>
 #include <sstream>
 
 #if defined(__x86_64__)
@@ -206,6 +208,8 @@ static std::vector<std::pair<std::string, std::string>> context() {
   kv.push_back({"omp_wait_policy", wait ? wait : ""});
   kv.push_back({"strata_size_classes", sizes});
   kv.push_back({"compiler", STRATA_BENCH_COMPILER});
+  struct utsname u;
+  if (uname(&u) == 0) kv.push_back({"os", std::string(u.sysname) + " " + u.release});
   return kv;
 }
 

@@ -12,7 +12,6 @@ Usage: report.py BENCH_JSON [--out DIR] [--command TEXT] [--no-plots]
 """
 import argparse
 import os
-import platform
 import statistics
 from collections import defaultdict
 
@@ -114,7 +113,7 @@ def header(context, command):
                  f"{c.get('strata_task_threads', '?')}; OMP_WAIT_POLICY="
                  f"{c.get('omp_wait_policy') or '(unset: active)'}")
     lines.append(f"- **compiler**: {c.get('compiler', '?')}; strata {c.get('strata_version', '?')}; "
-                 f"{platform.system()} {platform.release()}")
+                 f"{c.get('os', '?')}")
     lines.append(f"- **date**: {c.get('date', '?')}; {c.get('strata_rounds', '1')} interleaved "
                  f"rounds of min_time {c.get('strata_min_time', '?')} s"
                  + (f"; command `{command}`" if command else ""))
