@@ -221,7 +221,12 @@ int main(int argc, char **argv) {
     std::cout << "{";
     const char *sep = "";
     for (const auto &[k, v] : strata_bench::context()) {
-      std::cout << sep << "\"" << k << "\": \"" << v << "\"";
+      std::string escaped;
+      for (char ch : v) {
+        if (ch == '"' || ch == '\\') escaped += '\\';
+        if (static_cast<unsigned char>(ch) >= 0x20) escaped += ch;
+      }
+      std::cout << sep << "\"" << k << "\": \"" << escaped << "\"";
       sep = ", ";
     }
     std::cout << "}\n";
