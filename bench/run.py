@@ -12,7 +12,8 @@ and strata_min_time) and every round's runs with repetition_index = round - 1.
 Time budget: the run is estimated before it starts (rows x rounds x (min_time x 3 + 0.08 s),
 plus 0.3 s per round for rows at DRAM size or of a million elements or more; about right on an
 idle machine, a busy one takes up to twice as long). When that exceeds --budget, the rows
-matching each --skip-if-over-budget regex are left out in turn, then min_time is lowered (not
+matching each --skip-if-over-budget regex are left out in turn ({best} in a regex stands for
+the ISA AUTO resolves to), then min_time is lowered (not
 below 0.02 s), then the rounds (not below 2), until it fits. What was done is printed and kept
 in the JSON context (strata_budget_notes), which the report shows.
 
@@ -57,6 +58,10 @@ def plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label)
     """(names, regex for the binary, rounds, min_time, notes) within the budget: leaves out the
     rows of each skip_over_budget regex in turn, then lowers min_time to 0.02 s, then rounds to 2."""
     listed = list_tests(binary, regex)
+    if any("{best}" in t for t in skip_over_budget or []):
+        best = json.loads(subprocess.run([binary, "--strata_context"], check=True,
+                                         capture_output=True, text=True).stdout)["strata_best_isa"]
+        skip_over_budget = [t.replace("{best}", best) for t in skip_over_budget]
     names = [n for n in listed if not (skip and re.search(skip, n))]
     notes = []
 
