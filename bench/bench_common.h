@@ -40,9 +40,13 @@ struct SizeClass {
 // L1, L2, L3, DRAM working sets from the caches google-benchmark reads from the system.
 std::vector<SizeClass> size_classes();
 
-// 64-byte aligned, zero-filled bytes; freed by the unique_ptr.
+// 64-byte aligned bytes filled with `fill`; released by the unique_ptr. Released buffers are
+// kept (up to 1 GiB in all) and handed out again for the same size: google-benchmark runs a row's
+// setup once per trial, and page-faulting fresh DRAM-sized buffers each time would cost more
+// than the measurement.
+void release_bytes(void *p);
 struct FreeDeleter {
-  void operator()(void *p) const { std::free(p); }
+  void operator()(void *p) const { release_bytes(p); }
 };
 using Bytes = std::unique_ptr<uint8_t, FreeDeleter>;
 Bytes alloc_bytes(size_t n, uint8_t fill = 0);

@@ -4,6 +4,11 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <new>
+
+#include <sys/utsname.h>
 #include <sstream>
 
 #if defined(__x86_64__)
@@ -37,11 +42,61 @@ std::vector<SizeClass> size_classes() {
   return {{"L1", l1 / 2}, {"L2", l2 / 2}, {"L3", l3 / 2}, {"DRAM", l3 * 4}};
 }
 
+// The buffer pool behind alloc_bytes: sizes of live buffers, and released buffers by size.
+namespace {
+struct Pool {
+  std::mutex lock;
+  std::map<void *, size_t> live;
+  std::multimap<size_t, void *> spare;
+  size_t spare_bytes = 0;
+  static constexpr size_t kMaxSpare = size_t(1) << 30;
+};
+Pool &pool() {
+  static Pool *p = new Pool;  // never destroyed: buffers may be released during exit
+  return *p;
+}
+}  // namespace
+
 Bytes alloc_bytes(size_t n, uint8_t fill) {
-  size_t rounded = (n + 63) / 64 * 64 + 64;
-  Bytes b(static_cast<uint8_t *>(std::aligned_alloc(64, rounded)));
-  std::memset(b.get(), fill, rounded);
-  return b;
+  const size_t rounded = (n + 63) / 64 * 64 + 64;
+  void *p = nullptr;
+  {
+    std::lock_guard<std::mutex> g(pool().lock);
+    auto it = pool().spare.find(rounded);
+    if (it != pool().spare.end()) {
+      p = it->second;
+      pool().spare.erase(it);
+      pool().spare_bytes -= rounded;
+    }
+  }
+  if (!p) p = std::aligned_alloc(64, rounded);
+  if (!p) throw std::bad_alloc();
+  {
+    std::lock_guard<std::mutex> g(pool().lock);
+    pool().live[p] = rounded;
+  }
+  std::memset(p, fill, rounded);
+  return Bytes(static_cast<uint8_t *>(p));
+}
+
+void release_bytes(void *p) {
+  if (!p) return;
+  std::lock_guard<std::mutex> g(pool().lock);
+  auto it = pool().live.find(p);
+  const size_t size = it->second;
+  pool().live.erase(it);
+  if (pool().spare_bytes + size > Pool::kMaxSpare) {
+    // Keep the newest: free the spare buffers (other sizes, earlier rows) first.
+    for (auto &[sz, q] : pool().spare) std::free(q);
+    pool().spare.clear();
+    pool().spare_bytes = 0;
+    if (size > Pool::kMaxSpare) {
+      std::free(p);
+      return;
+    }
+  }
+  pool().spare.emplace(size, p);
+  pool().spare_bytes += size;
 }
 
 std::vector<strata_isa> runnable_isas() {
@@ -153,6 +208,8 @@ static std::vector<std::pair<std::string, std::string>> context() {
   kv.push_back({"omp_wait_policy", wait ? wait : ""});
   kv.push_back({"strata_size_classes", sizes});
   kv.push_back({"compiler", STRATA_BENCH_COMPILER});
+  struct utsname u;
+  if (uname(&u) == 0) kv.push_back({"os", std::string(u.sysname) + " " + u.release});
   return kv;
 }
 
@@ -164,7 +221,12 @@ int main(int argc, char **argv) {
     std::cout << "{";
     const char *sep = "";
     for (const auto &[k, v] : strata_bench::context()) {
-      std::cout << sep << "\"" << k << "\": \"" << v << "\"";
+      std::string escaped;
+      for (char ch : v) {
+        if (ch == '"' || ch == '\\') escaped += '\\';
+        if (static_cast<unsigned char>(ch) >= 0x20) escaped += ch;
+      }
+      std::cout << sep << "\"" << k << "\": \"" << escaped << "\"";
       sep = ", ";
     }
     std::cout << "}\n";

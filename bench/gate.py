@@ -89,7 +89,7 @@ def main():
         g["_row"], g["_over"] = resolve(g["row"], best), resolve(g["over"], best)
         if re.search(a.only, g["_row"]) or re.search(a.only, g["_over"]):
             gates.append(g)
-    print(f"gate: {len(gates)} gates from {os.path.relpath(a.gates)} (version {spec.get('version')}), "
+    print(f"gate: {len(gates)} gates from {a.gates if os.path.isabs(a.gates) and not a.gates.startswith(os.getcwd()) else os.path.relpath(a.gates)} (version {spec.get('version')}), "
           f"AUTO ISA {best}{' (STRATA_ISA=' + context['strata_isa_env'] + ')' if context.get('strata_isa_env') else ''}, "
           f"{rounds} interleaved rounds of min_time {min_time} s", flush=True)
 

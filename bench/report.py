@@ -12,7 +12,7 @@ Usage: report.py BENCH_JSON [--out DIR] [--command TEXT] [--no-plots]
 """
 import argparse
 import os
-import platform
+import statistics
 from collections import defaultdict
 
 from benchdata import (ISA_ORDER, is_peer, load, ratio, size_classes, size_key, variant_key)
@@ -28,6 +28,18 @@ def ceilings(rows):
     return sorted(names, key=lambda k: (k != "memcpy", k != "copy_nt", k))
 
 UNITS = {"bytes": ("GB/s", 1e9), "items": ("G items/s", 1e9), "time": ("calls/s", 1.0)}
+PREFIXES = ((1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, ""))
+
+
+def unit_of(k):
+    """(label, scale) for a kernel's throughput: GB/s for bytes; items/s and calls/s with the
+    largest SI prefix that keeps the median row at 1 or more."""
+    if k.metric == "bytes":
+        return UNITS["bytes"]
+    values = sorted(r.median(k.metric) for r in k.rows.values() if r.samples(k.metric))
+    mid = values[len(values) // 2] if values else 1.0
+    scale, prefix = next(((s, p) for s, p in PREFIXES if mid >= s), PREFIXES[-1])
+    return (f"{prefix} items/s" if k.metric == "items" else f"{prefix} calls/s").strip(), scale
 
 
 def human_bytes(n):
@@ -101,7 +113,7 @@ def header(context, command):
                  f"{c.get('strata_task_threads', '?')}; OMP_WAIT_POLICY="
                  f"{c.get('omp_wait_policy') or '(unset: active)'}")
     lines.append(f"- **compiler**: {c.get('compiler', '?')}; strata {c.get('strata_version', '?')}; "
-                 f"{platform.system()} {platform.release()}")
+                 f"{c.get('os', '?')}")
     lines.append(f"- **date**: {c.get('date', '?')}; {c.get('strata_rounds', '1')} interleaved "
                  f"rounds of min_time {c.get('strata_min_time', '?')} s"
                  + (f"; command `{command}`" if command else ""))
@@ -124,8 +136,36 @@ def table(title, sizes, body):
     return lines + [""]
 
 
+def summary_section(kernels):
+    """What a default call (AUTO) gains: per kernel and size, AUTO over scalar, and AUTO over the
+    best reference row (autovec or a peer) of the same size. One table per set of sizes."""
+    groups = {}
+    for k in kernels:
+        if "auto" in k.variants:
+            groups.setdefault(tuple(k.sizes), []).append(k)
+    if not groups:
+        return []
+    out = ["", "## Summary", "", "AUTO is what a call with default settings runs. `x ref`: AUTO over "
+           "the fastest reference row of the same size (the compiler's `autovec` loop or a peer "
+           "such as gmp/opencv), below 1 where the reference is faster.", ""]
+    for sizes, ks in groups.items():
+        head = " | ".join(f"{s} x scalar | {s} x ref" for s in sizes)
+        out += ["| kernel | " + head + " |", "|---|" + "---:|" * (2 * len(sizes))]
+        for k in ks:
+            cells = [f"[{k.name}](#{k.name})"]
+            for s in sizes:
+                a, base = k.get("auto", s), k.get("scalar", s)
+                cells.append(fmt_ratio(ratio(a, base, k.metric)[0]) if a and base else "-")
+                refs = [k.get(v, s) for v in k.variants if (v == "autovec" or is_peer(v)) and k.get(v, s)]
+                best = max(refs, key=lambda r: r.median(k.metric)) if refs else None
+                cells.append(fmt_ratio(ratio(a, best, k.metric)[0]) if a and best else "-")
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    return out
+
+
 def kernel_section(k, rows, plots):
-    unit, scale = UNITS[k.metric]
+    unit, scale = unit_of(k)
     out = ["", f"## {k.name}", ""]
     body = []
     for v in k.variants:
@@ -167,28 +207,45 @@ def kernel_section(k, rows, plots):
     return out
 
 
+TEACH_CAPTIONS = {
+    "teach_limbs": "The same 4096-bit addition with 8-, 16-, 32- and 64-bit limbs, one limb per "
+                   "step (`steps` = 4096 / limb bits): the width of the adder is bit-level "
+                   "parallelism. Items = 4096-bit additions.",
+    "teach_sync": "T threads each add 1 to a shared total a million times: `none` (no "
+                  "synchronization: `lost` updates and a wrong `total`, reported as measured), "
+                  "`critical` (a lock), `atomic`, `reduction` (private copies combined once), "
+                  "per-thread partials `packed` in one cache line (false sharing) and `padded` "
+                  "to a line each. Items = additions. Why strata's task layer combines "
+                  "per-thread partials instead of locking. With the other core busy, the "
+                  "threads rarely overlap and the differences shrink.",
+}
+
+
 def teach_section(kernels, rows, plots):
     out = ["", "## Teaching series", "",
            "Short series that show one layer plainly; every counter is reported as measured "
            "(a wrong total is shown, not hidden)."]
     for k in kernels:
-        unit, scale = UNITS[k.metric]
+        unit, scale = unit_of(k)
         counters = sorted({c for r in k.rows.values() for c in r.counters})
         first = k.variants[0] if k.variants else None
         cols = ["variant", "size", "time/call", unit, f"x {first}"] + counters
-        out += ["", f"### {k.name}", "", "| " + " | ".join(cols) + " |", "|---|---|" + "---:|" * (len(cols) - 2)]
+        out += ["", f"### {k.name}", ""]
+        if k.name in TEACH_CAPTIONS:
+            out += [TEACH_CAPTIONS[k.name], ""]
+        out += ["| " + " | ".join(cols) + " |", "|---|---|" + "---:|" * (len(cols) - 2)]
         for s in k.sizes:
             for v in k.variants:
                 r = k.rows.get((v, s))
                 if r is None or not r.time:
                     continue
-                tt = fmt_time(sorted(r.time.values())[len(r.time) // 2])
+                tt = fmt_time(statistics.median(r.time.values()))
                 base = k.get(first, s)
                 rel = ratio(r, base, k.metric)[0] if base is not None and r.samples(k.metric) else None
                 cells = [v, s, tt, fmt_rate(r.median(k.metric), scale), fmt_ratio(rel)]
                 for c in counters:
                     vals = sorted(r.counters.get(c, {}).values())
-                    cells.append(fmt_count(vals[len(vals) // 2]) if vals else "-")
+                    cells.append(fmt_count(statistics.median(vals)) if vals else "-")
                 out.append("| " + " | ".join(cells) + " |")
         if k.name in plots:
             out += ["", f"![{k.name}](plots/{os.path.basename(plots[k.name])})"]
@@ -247,7 +304,7 @@ def plot_kernel(k, rows, context, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    unit, scale = UNITS[k.metric]
+    unit, scale = unit_of(k)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 4.6))
     x = list(range(len(k.sizes)))
     classes = size_classes(context)
@@ -309,7 +366,7 @@ def plot_teach(k, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    unit, scale = UNITS[k.metric]
+    unit, scale = unit_of(k)
     labels, ys, colors = [], [], []
     for s in k.sizes:
         for v in k.variants:
@@ -325,7 +382,8 @@ def plot_teach(k, path):
     ax.bar_label(bars, labels=[f"{y:.3g}" for y in ys], fontsize=8, padding=2)
     ax.margins(y=0.15)
     ax.set_xticks(range(len(ys)), labels, fontsize=8)
-    ax.set_yscale("log")
+    if ys and min(ys) > 0 and max(ys) / min(ys) > 20:
+        ax.set_yscale("log")
     ax.set_ylabel(unit)
     ax.set_title(k.name + ("  (red: wrong total, lost updates)" if "tab:red" in colors else ""))
     ax.grid(True, axis="y", which="both", alpha=0.3)
@@ -355,7 +413,7 @@ def main():
             plots[k.name] = path
     lines = header(context, args.command)
     if kernels:
-        lines += ["", "Kernels: " + ", ".join(f"[{k.name}](#{k.name})" for k in kernels)]
+        lines += summary_section(kernels)
     for k in kernels:
         lines += kernel_section(k, rows, plots)
     if teach:

@@ -10,8 +10,10 @@ The output is google-benchmark's JSON format: the context of the first round (pl
 and strata_min_time) and every round's runs with repetition_index = round - 1.
 
 Time budget: the run is estimated before it starts (rows x rounds x (min_time x 3 + 0.08 s),
-about right on an idle machine; a busy one takes longer). When that exceeds --budget, the rows
-matching each --skip-if-over-budget regex are left out in turn, then min_time is lowered (not
+plus 0.3 s per round for rows at DRAM size or of a million elements or more; about right on an
+idle machine, a busy one takes up to twice as long). When that exceeds --budget, the rows
+matching each --skip-if-over-budget regex are left out in turn ({best} in a regex stands for
+the ISA AUTO resolves to), then min_time is lowered (not
 below 0.02 s), then the rounds (not below 2), until it fits. What was done is printed and kept
 in the JSON context (strata_budget_notes), which the report shows.
 
@@ -35,8 +37,17 @@ def list_tests(binary, regex):
     return [line for line in out.splitlines() if line.strip()]
 
 
+def is_big(name):
+    """A row whose setup (allocating and filling its buffers) costs more than its timing."""
+    size = name.split("/real_time")[0].rsplit("/", 1)[-1]
+    return size == "DRAM" or any(int(x) >= 1 << 20 for x in re.findall(r"\d+", size))
+
+
 def estimate(rows, rounds, min_time):
-    return rows * rounds * (min_time * 3 + 0.08)
+    """Seconds for the rows (names, or a count of small rows)."""
+    if isinstance(rows, int):
+        return rows * rounds * (min_time * 3 + 0.08)
+    return sum(rounds * (min_time * 3 + 0.08 + (0.3 if is_big(n) else 0)) for n in rows)
 
 
 def duration(seconds):
@@ -47,11 +58,15 @@ def plan(binary, regex, skip, rounds, min_time, budget, skip_over_budget, label)
     """(names, regex for the binary, rounds, min_time, notes) within the budget: leaves out the
     rows of each skip_over_budget regex in turn, then lowers min_time to 0.02 s, then rounds to 2."""
     listed = list_tests(binary, regex)
+    if any("{best}" in t for t in skip_over_budget or []):
+        best = json.loads(subprocess.run([binary, "--strata_context"], check=True,
+                                         capture_output=True, text=True).stdout)["strata_best_isa"]
+        skip_over_budget = [t.replace("{best}", best) for t in skip_over_budget]
     names = [n for n in listed if not (skip and re.search(skip, n))]
     notes = []
 
     def over():
-        return budget and estimate(len(names), rounds, min_time) > budget
+        return budget and estimate(names, rounds, min_time) > budget
 
     for tier in skip_over_budget or []:
         if not over():
@@ -84,7 +99,7 @@ def run(binary, out, regex=".", rounds=3, min_time=0.1, quiet=False, label="benc
         sys.exit(f"{label}: no benchmark matches {regex!r}")
     if not quiet:
         print(f"{label}: {len(names)} rows x {rounds} rounds of min_time {min_time} s, about "
-              f"{duration(estimate(len(names), rounds, min_time))}", flush=True)
+              f"{duration(estimate(names, rounds, min_time))}", flush=True)
     merged = None
     start = time.monotonic()
     for r in range(1, rounds + 1):
@@ -145,7 +160,7 @@ def main():
         names, _, rounds, min_time, _ = plan(a.binary, a.filter, a.skip, a.rounds, a.min_time,
                                              a.budget, a.skip_if_over_budget, "bench")
         print(f"bench: {len(names)} rows x {rounds} rounds of min_time {min_time} s, about "
-              f"{duration(estimate(len(names), rounds, min_time))}")
+              f"{duration(estimate(names, rounds, min_time))}")
         return
     run(a.binary, a.out, a.filter, a.rounds, a.min_time, a.quiet, skip=a.skip, budget=a.budget,
         skip_over_budget=a.skip_if_over_budget)

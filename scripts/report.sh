@@ -7,7 +7,7 @@
 #   scripts/report.sh [--quick] [--filter REGEX] [--skip REGEX] [--out DIR] [--rounds R]
 #                     [--min-time S] [--threads LIST] [--budget S]
 #
-#   --quick        1 round of min_time 0.05 s (about a minute)
+#   --quick        1 round of min_time 0.05 s (one pass: no spread, ratios of single runs)
 #   --filter REGEX only the rows matching (google-benchmark regex on <kernel>/<variant>/<size>,
 #                  e.g. 'brighten_u8/' or '/L1$' or 'data:avx2')
 #   --skip REGEX   leave out the rows matching
@@ -15,8 +15,9 @@
 #   --rounds R     interleaved rounds (default 3); --min-time S per row and round (default 0.1)
 #   --threads LIST thread counts of the task rows, e.g. 1,2,4 (default 2 .. the default threads)
 #   --budget S     estimated seconds the runs may take (default 300): beyond it, left out in
-#                  turn: scalar/bit/instruction rows at DRAM, data:generic/sse2 rows except at
-#                  L1; then min_time is lowered (to 0.02 s), then rounds (to 2). 0: no budget
+#                  turn: data rows of ISAs other than the best except at L1; bit/instruction
+#                  rows at DRAM; L3 rows other than scalar, auto, best data and ceilings; then
+#                  min_time is lowered (to 0.02 s), then rounds (to 2). 0: no budget
 #
 # OpenMP workers wait passively unless OMP_WAIT_POLICY is set (see docs/benchmarking.md).
 set -euo pipefail
@@ -38,7 +39,7 @@ while (($#)); do
     --min-time) min_time="$2"; shift ;;
     --threads) export STRATA_BENCH_THREADS="$2"; shift ;;
     --budget) budget="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "report.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -51,7 +52,8 @@ mkdir -p "$out"
 echo "report: running the benchmarks (OMP_WAIT_POLICY=$OMP_WAIT_POLICY); JSON to $out/bench.json"
 /usr/bin/python3 bench/run.py build/release/bench/strata_bench --out "$out/bench.json" \
   --filter "$filter" --skip "$skip" --rounds "$rounds" --min-time "$min_time" \
-  --budget "$budget" --skip-if-over-budget '/(scalar|bit|instruction)/DRAM$' \
-  --skip-if-over-budget '/data:(generic|sse2)/(?!L1$)'
+  --budget "$budget" --skip-if-over-budget '/data:(?!{best}/)[^/]+/(?!L1$)' \
+  --skip-if-over-budget '/(bit|instruction)/DRAM$' \
+  --skip-if-over-budget '/(?!scalar/|auto/|data:{best}/|ceiling/)[^/]+/L3$'
 /usr/bin/python3 bench/report.py "$out/bench.json" --out "$out" --command "$command"
 echo "report: open $out/report.md"
