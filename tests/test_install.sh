@@ -7,8 +7,10 @@
 #   - every example built with pkg-config: shared from that prefix, and static (--static) from a
 #     prefix holding only the static library, moved after installing (paths must not be baked in).
 # Usage (from ctest): test_install.sh SOURCE_DIR BUILD_DIR SHARED(1|0) GENERATOR CC CFLAGS LDFLAGS
+#                                    OPENMP(1|0) ISAS(comma-separated)
+# The other flavour is built with this build's compiler, flags, STRATA_OPENMP and STRATA_ISAS.
 set -euo pipefail
-src=$1 build=$2 shared=$3 generator=$4 cc=$5 cflags=$6 ldflags=$7
+src=$1 build=$2 shared=$3 generator=$4 cc=$5 cflags=$6 ldflags=$7 openmp=$8 isas=${9//,/;}
 work=$build/tests/install
 rm -rf "$work/prefix" "$work/static-only" "$work/moved" "$work/comp" "$work"/ex-* "$work"/pc-*
 mkdir -p "$work"
@@ -22,6 +24,7 @@ step "build the other flavour (BUILD_SHARED_LIBS=$other)"
 cmake -S "$src" -B "$work/build-other" -G "$generator" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_C_COMPILER="$cc" -DCMAKE_C_FLAGS="$cflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
   -DCMAKE_SHARED_LINKER_FLAGS="$ldflags" -DBUILD_SHARED_LIBS=$other \
+  -DSTRATA_OPENMP="$openmp" -DSTRATA_ISAS="$isas" \
   -DSTRATA_BUILD_TESTS=OFF -DSTRATA_BUILD_BENCH=OFF -DSTRATA_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build "$work/build-other" >/dev/null
 
@@ -32,6 +35,8 @@ ls "$work/prefix/lib/libstrata.a" "$work/prefix/lib/libstrata.so" \
    "$work/prefix/lib/cmake/strata/strataConfig.cmake" "$work/prefix/lib/pkgconfig/strata.pc" \
    "$work/prefix/include/strata/strata.h" >/dev/null
 "$work/prefix/bin/strata" info >/dev/null || fail "the installed strata tool does not run"
+cmp -s "$build/pkg/strata.pc" "$work/prefix/lib/pkgconfig/strata.pc" ||
+  fail "the two flavours install different strata.pc files"
 
 for flavour in static shared; do
   if [[ $flavour == shared ]]; then want=ON; else want=OFF; fi
