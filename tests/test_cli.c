@@ -255,7 +255,7 @@ static void test_layers_and_isas(void **state) {
   free(in.p), free(want.p);
 }
 
-/* PGM and PPM in and out, PNG to PPM, and palette PNG (becomes RGB). */
+/* PGM and PPM in and out, PNG to PPM, palette PNG (becomes RGB), 1-bit gray (becomes 8-bit). */
 static void test_pnm_and_palette(void **state) {
   (void)state;
   uint64_t seed = 11;
@@ -293,6 +293,14 @@ static void test_pnm_and_palette(void **state) {
   assert_int_equal(run("brighten", "--delta", "10", path("pal.png"), path("o.png"), NULL), 0);
   assert_png_equals("o.png", &want, "palette");
   free(pal.p), free(want.p);
+  /* 1-bit gray (8 pixels per byte, MSB first) becomes 8-bit gray: 0 and 255. */
+  const uint8_t bits[2] = {0xA5, 0x0F};
+  assert_int_equal(pf_write_png(path("bits.png"), bits, 8, 2, PNG_COLOR_TYPE_GRAY, 1, NULL, 0), 0);
+  assert_int_equal(run("brighten", "--delta", "-10", path("bits.png"), path("o.png"), NULL), 0);
+  image gray = {malloc(16), 8, 2, 1};
+  for (int i = 0; i < 16; i++) gray.p[i] = (bits[i / 8] >> (7 - i % 8) & 1) ? 245 : 0;
+  assert_png_equals("o.png", &gray, "1-bit gray");
+  free(gray.p);
   assert_no_temporaries(NULL);
 }
 
