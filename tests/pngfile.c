@@ -24,7 +24,7 @@ int pf_write_png(const char *path, const uint8_t *pixels, size_t width, size_t h
   png_write_info(png, info);
   const int channels = png_get_channels(png, info);
   for (size_t y = 0; y < height; y++)
-    rows[y] = (png_bytep)pixels + y * width * (size_t)channels * (size_t)(depth / 8);
+    rows[y] = (png_bytep)pixels + y * ((width * (size_t)channels * (size_t)depth + 7) / 8);
   png_write_image(png, rows);
   png_write_end(png, NULL);
   png_destroy_write_struct(&png, &info);

@@ -123,8 +123,9 @@ static image read_pnm(const char *name) {
 /* A 16-bit RGB PNG "deep.png", which the tool refuses. */
 static void make_deep_png(void) {
   const uint16_t deep[4 * 4 * 3] = {0};
-  assert_int_equal(pf_write_png(path("deep.png"), (const uint8_t *)deep, 4, 4, PNG_COLOR_TYPE_RGB,
-                                16, NULL, 0), 0);
+  assert_int_equal(
+      pf_write_png(path("deep.png"), (const uint8_t *)deep, 4, 4, PNG_COLOR_TYPE_RGB, 16, NULL, 0),
+      0);
 }
 
 /* The output PNG `name` must equal want (same size, channels and bytes). */
@@ -151,9 +152,9 @@ static image copy(const image *img) {
 static image expect_delta(const image *in, const int *delta) {
   image want = copy(in);
   const size_t stride = in->w * in->ch;
-  assert_int_equal(strata_brighten_image_u8(want.p, stride, in->p, stride, in->w, in->h, in->ch,
-                                            delta),
-                   STRATA_OK);
+  assert_int_equal(
+      strata_brighten_image_u8(want.p, stride, in->p, stride, in->w, in->h, in->ch, delta),
+      STRATA_OK);
   return want;
 }
 
@@ -178,15 +179,18 @@ static void test_delta_per_channel_and_alpha(void **state) {
   image in = make_png("rgba.png", 33, 17, 4, 9);
   const int d3[4] = {10, -20, 30, 0}, d4[4] = {10, -20, 30, -5}, all[4] = {-7, -7, -7, -7};
   image want = expect_delta(&in, d3);
-  assert_int_equal(run("brighten", "--delta", "10,-20,30", path("rgba.png"), path("o.png"), NULL), 0);
+  assert_int_equal(run("brighten", "--delta", "10,-20,30", path("rgba.png"), path("o.png"), NULL),
+                   0);
   assert_png_equals("o.png", &want, "--delta 10,-20,30");
   free(want.p);
   want = expect_delta(&in, d4);
-  assert_int_equal(run("brighten", "--delta=10,-20,30,-5", path("rgba.png"), path("o.png"), NULL), 0);
+  assert_int_equal(run("brighten", "--delta=10,-20,30,-5", path("rgba.png"), path("o.png"), NULL),
+                   0);
   assert_png_equals("o.png", &want, "--delta 10,-20,30,-5");
   free(want.p);
   want = expect_delta(&in, all);
-  assert_int_equal(run("brighten", "--alpha", "--delta", "-7", path("rgba.png"), path("o.png"), NULL), 0);
+  assert_int_equal(
+      run("brighten", "--alpha", "--delta", "-7", path("rgba.png"), path("o.png"), NULL), 0);
   assert_png_equals("o.png", &want, "--alpha --delta -7");
   free(want.p);
   /* Two values for a 4-channel image fit no rule: that file fails, nothing is written. */
@@ -204,16 +208,17 @@ static void test_gain_bias_and_gamma(void **state) {
   /* --gain/--bias: the library's gain_bias on gray, alpha kept with gain 1 and bias 0. */
   const float gain[2] = {1.5f, 1.0f}, bias[2] = {-20.0f, 0.0f};
   image want = copy(&in);
-  assert_int_equal(strata_gain_bias_image_u8(want.p, stride, in.p, stride, in.w, in.h, 2, gain,
-                                             bias),
-                   STRATA_OK);
-  assert_int_equal(run("brighten", "--gain", "1.5", "--bias", "-20", path("ga.png"),
-                       path("o.png"), NULL), 0);
+  assert_int_equal(
+      strata_gain_bias_image_u8(want.p, stride, in.p, stride, in.w, in.h, 2, gain, bias),
+      STRATA_OK);
+  assert_int_equal(
+      run("brighten", "--gain", "1.5", "--bias", "-20", path("ga.png"), path("o.png"), NULL), 0);
   assert_png_equals("o.png", &want, "--gain 1.5 --bias -20");
   /* --gamma 2.2: the library's table for exponent 1/2.2 on gray, alpha untouched. */
   uint8_t lut[256];
   assert_int_equal(strata_gamma_lut_u8(lut, 1.0 / 2.2), STRATA_OK);
-  for (size_t i = 0; i < in.w * in.h; i++) want.p[2 * i] = lut[in.p[2 * i]], want.p[2 * i + 1] = in.p[2 * i + 1];
+  for (size_t i = 0; i < in.w * in.h; i++)
+    want.p[2 * i] = lut[in.p[2 * i]], want.p[2 * i + 1] = in.p[2 * i + 1];
   assert_int_equal(run("brighten", "--gamma", "2.2", path("ga.png"), path("o.png"), NULL), 0);
   assert_png_equals("o.png", &want, "--gamma 2.2");
   free(in.p), free(want.p);
@@ -230,11 +235,12 @@ static void test_layers_and_isas(void **state) {
     if (!strata_isa_available((strata_isa)isa)) continue;
     for (int layer = STRATA_LAYER_AUTO; layer <= STRATA_LAYER_TASK; layer++) {
       unlink(path("o.png"));
-      const int rc = run("brighten", "--delta", "-60", "--layer", strata_layer_name(layer),
-                         "--isa", strata_isa_name(isa), "--threads", "2", "--time",
-                         path("rgb.png"), path("o.png"), NULL);
+      const int rc = run("brighten", "--delta", "-60", "--layer", strata_layer_name(layer), "--isa",
+                         strata_isa_name(isa), "--threads", "2", "--time", path("rgb.png"),
+                         path("o.png"), NULL);
       char what[64];
-      snprintf(what, sizeof what, "layer %s isa %s", strata_layer_name(layer), strata_isa_name(isa));
+      snprintf(what, sizeof what, "layer %s isa %s", strata_layer_name(layer),
+               strata_isa_name(isa));
       if (rc == 0) {
         assert_png_equals("o.png", &want, what);
         assert_non_null(strstr(g_out, "GB/s"));
@@ -249,7 +255,7 @@ static void test_layers_and_isas(void **state) {
   free(in.p), free(want.p);
 }
 
-/* PGM and PPM in and out, PNG to PPM, and palette PNG (becomes RGB). */
+/* PGM and PPM in and out, PNG to PPM, palette PNG (becomes RGB), 1-bit gray (becomes 8-bit). */
 static void test_pnm_and_palette(void **state) {
   (void)state;
   uint64_t seed = 11;
@@ -276,15 +282,25 @@ static void test_pnm_and_palette(void **state) {
   /* Palette: index i has colour (i, 2i, 255-i); the output is RGB. */
   uint8_t palette[3 * 100], index[13 * 5];
   image pal = {malloc(13 * 5 * 3), 13, 5, 3};
-  for (int i = 0; i < 100; i++) palette[3 * i] = i, palette[3 * i + 1] = 2 * i, palette[3 * i + 2] = 255 - i;
+  for (int i = 0; i < 100; i++)
+    palette[3 * i] = i, palette[3 * i + 1] = 2 * i, palette[3 * i + 2] = 255 - i;
   for (int i = 0; i < 13 * 5; i++) index[i] = (uint8_t)(i * 7 % 100);
   for (int i = 0; i < 13 * 5; i++) memcpy(pal.p + 3 * i, palette + 3 * index[i], 3);
-  assert_int_equal(pf_write_png(path("pal.png"), index, 13, 5, PNG_COLOR_TYPE_PALETTE, 8, palette, 100), 0);
+  assert_int_equal(
+      pf_write_png(path("pal.png"), index, 13, 5, PNG_COLOR_TYPE_PALETTE, 8, palette, 100), 0);
   const int d10[3] = {10, 10, 10};
   want = expect_delta(&pal, d10);
   assert_int_equal(run("brighten", "--delta", "10", path("pal.png"), path("o.png"), NULL), 0);
   assert_png_equals("o.png", &want, "palette");
   free(pal.p), free(want.p);
+  /* 1-bit gray (8 pixels per byte, MSB first) becomes 8-bit gray: 0 and 255. */
+  const uint8_t bits[2] = {0xA5, 0x0F};
+  assert_int_equal(pf_write_png(path("bits.png"), bits, 8, 2, PNG_COLOR_TYPE_GRAY, 1, NULL, 0), 0);
+  assert_int_equal(run("brighten", "--delta", "-10", path("bits.png"), path("o.png"), NULL), 0);
+  image gray = {malloc(16), 8, 2, 1};
+  for (int i = 0; i < 16; i++) gray.p[i] = (bits[i / 8] >> (7 - i % 8) & 1) ? 245 : 0;
+  assert_png_equals("o.png", &gray, "1-bit gray");
+  free(gray.p);
   assert_no_temporaries(NULL);
 }
 
@@ -323,7 +339,8 @@ static void test_file_errors(void **state) {
   /* Unwritable: a directory that does not exist, and a path below a regular file. */
   assert_int_equal(run("brighten", "--delta", "5", path("rgba.png"), path("nodir/o.png"), NULL), 1);
   assert_non_null(strstr(g_err, "cannot write"));
-  assert_int_equal(run("brighten", "--delta", "5", path("rgba.png"), path("text.png/o.png"), NULL), 1);
+  assert_int_equal(run("brighten", "--delta", "5", path("rgba.png"), path("text.png/o.png"), NULL),
+                   1);
   assert_non_null(strstr(g_err, "cannot write"));
   /* RGBA cannot be a PPM: the encoder fails after the temporary file exists. The old output
      stays untouched and the temporary file is gone. */
@@ -341,20 +358,19 @@ static void test_file_errors(void **state) {
 
 static void test_usage_errors(void **state) {
   (void)state;
-  static const char *const bad[][6] = {
-      {"brighten", "--delta", "300", "a.png", "b.png", NULL},
-      {"brighten", "--delta", "1,2,3,4,5", "a.png", "b.png", NULL},
-      {"brighten", "--delta", "5", "--gamma", "2", "a.png"},
-      {"brighten", "a.png", "b.png", NULL},
-      {"brighten", "--delta", "5", "a.png", NULL},
-      {"brighten", "--delta", "5", "a.png", "b.jpg"},
-      {"brighten", "--layer", "vector", "--delta", "5", "a.png"},
-      {"brighten", "--isa", "mmx", "--delta", "5", "a.png"},
-      {"brighten", "--threads", "-1", "--delta", "5", "a.png"},
-      {"brighten", "--bogus", NULL},
-      {"brighten", "--gamma", "0", "a.png", "b.png", NULL},
-      {"info", "extra", NULL},
-      {"frobnicate", NULL}};
+  static const char *const bad[][6] = {{"brighten", "--delta", "300", "a.png", "b.png", NULL},
+                                       {"brighten", "--delta", "1,2,3,4,5", "a.png", "b.png", NULL},
+                                       {"brighten", "--delta", "5", "--gamma", "2", "a.png"},
+                                       {"brighten", "a.png", "b.png", NULL},
+                                       {"brighten", "--delta", "5", "a.png", NULL},
+                                       {"brighten", "--delta", "5", "a.png", "b.jpg"},
+                                       {"brighten", "--layer", "vector", "--delta", "5", "a.png"},
+                                       {"brighten", "--isa", "mmx", "--delta", "5", "a.png"},
+                                       {"brighten", "--threads", "-1", "--delta", "5", "a.png"},
+                                       {"brighten", "--bogus", NULL},
+                                       {"brighten", "--gamma", "0", "a.png", "b.png", NULL},
+                                       {"info", "extra", NULL},
+                                       {"frobnicate", NULL}};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     const int rc = run(bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5], NULL);
     if (rc != 2) fail_msg("case %zu (%s %s): exit %d, want 2", i, bad[i][0], bad[i][1], rc);
@@ -404,7 +420,8 @@ static void test_batch_with_a_bad_file(void **state) {
 static void test_info_help_bench(void **state) {
   (void)state;
   assert_int_equal(run("info", NULL), 0);
-  for (const char *k = "strata:\0cpu:\0isa compiled:\0isa available:\0isa auto:\0threads:\0caches:\0";
+  for (const char *k =
+           "strata:\0cpu:\0isa compiled:\0isa available:\0isa auto:\0threads:\0caches:\0";
        *k; k += strlen(k) + 1)
     if (!strstr(g_out, k)) fail_msg("strata info lacks '%s':\n%s", k, g_out);
   assert_non_null(strstr(g_out, strata_isa_name(strata_best_isa())));

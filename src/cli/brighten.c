@@ -179,8 +179,8 @@ static int process(const options *o, const job *j) {
   cli_image img;
   double seconds = 0;
   if (j->collision) {
-    fprintf(stderr, "strata brighten: %s: skipped: %s is written from %s already\n", j->in,
-            j->out, j->collision);
+    fprintf(stderr, "strata brighten: %s: skipped: %s is written from %s already\n", j->in, j->out,
+            j->collision);
     return -1;
   }
   if (cli_image_read(j->in, &img, err)) {
@@ -269,18 +269,33 @@ static job *batch_jobs(const char *outdir, char **inputs, size_t n) {
   return list;
 }
 
-enum { OPT_DELTA = 256, OPT_GAIN, OPT_BIAS, OPT_GAMMA, OPT_ALPHA, OPT_LAYER, OPT_ISA,
-       OPT_THREADS, OPT_TIME, OPT_HELP };
+enum {
+  OPT_DELTA = 256,
+  OPT_GAIN,
+  OPT_BIAS,
+  OPT_GAMMA,
+  OPT_ALPHA,
+  OPT_LAYER,
+  OPT_ISA,
+  OPT_THREADS,
+  OPT_TIME,
+  OPT_HELP
+};
 
 int cli_brighten(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"delta", required_argument, NULL, OPT_DELTA},   {"gain", required_argument, NULL, OPT_GAIN},
-      {"bias", required_argument, NULL, OPT_BIAS},     {"gamma", required_argument, NULL, OPT_GAMMA},
-      {"alpha", no_argument, NULL, OPT_ALPHA},         {"layer", required_argument, NULL, OPT_LAYER},
-      {"isa", required_argument, NULL, OPT_ISA},       {"threads", required_argument, NULL, OPT_THREADS},
-      {"jobs", required_argument, NULL, 'j'},          {"time", no_argument, NULL, OPT_TIME},
-      {"output-dir", required_argument, NULL, 'o'},    {"help", no_argument, NULL, OPT_HELP},
-      {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"delta", required_argument, NULL, OPT_DELTA},
+                                           {"gain", required_argument, NULL, OPT_GAIN},
+                                           {"bias", required_argument, NULL, OPT_BIAS},
+                                           {"gamma", required_argument, NULL, OPT_GAMMA},
+                                           {"alpha", no_argument, NULL, OPT_ALPHA},
+                                           {"layer", required_argument, NULL, OPT_LAYER},
+                                           {"isa", required_argument, NULL, OPT_ISA},
+                                           {"threads", required_argument, NULL, OPT_THREADS},
+                                           {"jobs", required_argument, NULL, 'j'},
+                                           {"time", no_argument, NULL, OPT_TIME},
+                                           {"output-dir", required_argument, NULL, 'o'},
+                                           {"help", no_argument, NULL, OPT_HELP},
+                                           {NULL, 0, NULL, 0}};
   options o = {0};
   double gamma = 0;
   long count;
@@ -304,7 +319,9 @@ int cli_brighten(int argc, char **argv) {
       gamma = v.v[0];
       break;
     }
-    case OPT_ALPHA: o.alpha = 1; break;
+    case OPT_ALPHA:
+      o.alpha = 1;
+      break;
     case OPT_LAYER:
       if (cli_parse_layer(optarg, &o.exec.layer)) return usage_error("unknown layer", optarg);
       break;
@@ -320,11 +337,18 @@ int cli_brighten(int argc, char **argv) {
       if (parse_count(optarg, 1, &count)) return usage_error("bad --jobs", optarg);
       o.jobs = (unsigned)(count > 64 ? 64 : count);
       break;
-    case OPT_TIME: o.time = 1; break;
-    case 'o': o.outdir = optarg; break;
+    case OPT_TIME:
+      o.time = 1;
+      break;
+    case 'o':
+      o.outdir = optarg;
+      break;
     case 'h':
-    case OPT_HELP: fputs(help, stdout); return CLI_EXIT_OK;
-    default: return usage_error("unknown or incomplete option", argv[optind - 1]);
+    case OPT_HELP:
+      fputs(help, stdout);
+      return CLI_EXIT_OK;
+    default:
+      return usage_error("unknown or incomplete option", argv[optind - 1]);
     }
   }
   const int ops = (o.delta.n > 0) + (o.gain.n > 0 || o.bias.n > 0) + (gamma > 0);

@@ -13,7 +13,9 @@
 
 static mode_t g_new_file_mode = 0644;
 
-void cli_image_set_umask(unsigned mask) { g_new_file_mode = 0666 & ~(mode_t)mask; }
+void cli_image_set_umask(unsigned mask) {
+  g_new_file_mode = 0666 & ~(mode_t)mask;
+}
 
 void cli_image_free(cli_image *img) {
   free(img->pixels);

@@ -49,7 +49,9 @@ static void print_caches(void) {
     if (read_line(path, type, sizeof type)) continue;
     snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu0/cache/index%d/size", index);
     if (read_line(path, size, sizeof size)) continue;
-    const char *kind = strcmp(type, "Data") == 0 ? "d" : strcmp(type, "Instruction") == 0 ? "i" : "";
+    const char *kind = strcmp(type, "Data") == 0          ? "d"
+                       : strcmp(type, "Instruction") == 0 ? "i"
+                                                          : "";
     printf("%sL%s%s %s", any ? ", " : "", level, kind, size);
     any = 1;
   }

@@ -13,7 +13,9 @@ static void on_error(png_structp png, png_const_charp msg) {
   png_longjmp(png, 1);
 }
 
-static void on_warning(png_structp png, png_const_charp msg) { (void)png, (void)msg; }
+static void on_warning(png_structp png, png_const_charp msg) {
+  (void)png, (void)msg;
+}
 
 int cli_png_read(FILE *f, cli_image *img, char *err) {
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, err, on_error, on_warning);
