@@ -20,6 +20,7 @@
 #define KT_MAX_IN 3
 #define KT_LAYER(l) (1u << (l))
 #define KT_MAX_EXECS 64
+#define KT_OUT (1u << 8)
 
 typedef struct kt_args {
   size_t n;          /* elements (1-D kernels), or pixels per row (image kernels) */
@@ -35,6 +36,8 @@ typedef struct kt_kernel {
   unsigned layers;    /* KT_LAYER bits of the layers it implements (AUTO is always allowed) */
   unsigned inputs;    /* how many input buffers (0..KT_MAX_IN) */
   unsigned alias_ok;  /* bit i: the output may be exactly input i (in place) */
+  unsigned required;  /* bit i: input i is a parameter array (lut, delta, s); KT_OUT: the output
+                         is a result (reduction out): NULL is STRATA_ERR_NULL even when n = 0 */
   size_t vec_elem;    /* bytes per element, for the "one vector" overlap shifts */
   /* Bytes the output and each input span for these arguments. */
   void (*spans)(const kt_args *a, size_t *out, size_t in[KT_MAX_IN]);

@@ -32,6 +32,7 @@ const kt_kernel kt_brighten_u8 = {
               KT_LAYER(STRATA_LAYER_DATA) | KT_LAYER(STRATA_LAYER_TASK),
     .inputs = 1,
     .alias_ok = 1u << 0,
+    .required = 0,
     .vec_elem = 1,
     .spans = spans_u8_map,
     .valid = brighten_valid,

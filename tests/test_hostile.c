@@ -1,0 +1,332 @@
+/* Hostile input: every kernel of the kernel table, under every execution variant, against every
+   rule of API.md section 2 -- NULL with and without a count, sizes that overflow, partial
+   overlaps in both directions (by one byte, by one vector, by all but one byte), exact aliasing
+   where it is not allowed, out-of-range parameters (the row's `invalid` list), out-of-range
+   strata_exec fields, negative and huge thread counts, layers the kernel lacks and ISAs the CPU
+   lacks. Each call must return the documented status; a call that fails must leave its output
+   (and inputs) untouched and must not change strata_last_exec().
+   ctest also runs this binary with STRATA_ISA set to junk, to an empty string and to an ISA the
+   CPU lacks: then every call that resolves an ISA must return STRATA_ERR_UNSUPPORTED (or, when
+   it also breaks another rule, that rule's code) and the ISA-free layers keep working. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel_table.h"
+#include "testutil.h"
+
+static size_t g_checks;
+
+/* STRATA_ISA names something this process cannot run. */
+static int env_isa_broken(void) { return getenv("STRATA_ISA") && strata_best_isa() == STRATA_ISA_AUTO; }
+
+static int resolves_isa(const strata_exec *e) {
+  return e->layer == STRATA_LAYER_AUTO ||
+         ((e->layer == STRATA_LAYER_DATA || e->layer == STRATA_LAYER_TASK) &&
+          e->isa == STRATA_ISA_AUTO);
+}
+
+/* Buffers for one call: each input and the output in its own allocation, with a snapshot. */
+typedef struct call_bufs {
+  uint8_t *out, *in[KT_MAX_IN], *snap_out, *snap_in[KT_MAX_IN];
+  size_t out_bytes, in_bytes[KT_MAX_IN];
+} call_bufs;
+
+static call_bufs bufs_new(const kt_kernel *k, const kt_args *a, uint64_t *seed) {
+  call_bufs b = {0};
+  k->spans(a, &b.out_bytes, b.in_bytes);
+  b.out = malloc(b.out_bytes + 1);
+  b.snap_out = malloc(b.out_bytes + 1);
+  assert_true(b.out && b.snap_out);
+  tu_fill(b.out, b.out_bytes, seed);
+  memcpy(b.snap_out, b.out, b.out_bytes);
+  for (unsigned i = 0; i < k->inputs; i++) {
+    b.in[i] = malloc(b.in_bytes[i] + 1);
+    b.snap_in[i] = malloc(b.in_bytes[i] + 1);
+    assert_true(b.in[i] && b.snap_in[i]);
+    tu_fill(b.in[i], b.in_bytes[i], seed);
+    memcpy(b.snap_in[i], b.in[i], b.in_bytes[i]);
+  }
+  return b;
+}
+
+static void bufs_free(call_bufs *b) {
+  free(b->out);
+  free(b->snap_out);
+  for (unsigned i = 0; i < KT_MAX_IN; i++) {
+    free(b->in[i]);
+    free(b->snap_in[i]);
+  }
+}
+
+static int same_exec(strata_exec x, strata_exec y) {
+  return x.layer == y.layer && x.isa == y.isa && x.threads == y.threads;
+}
+
+/* Calls k and checks the status against `want` (with the STRATA_ISA allowance); on an error,
+   checks that [region, region + region_bytes) equals `snapshot` and that strata_last_exec()
+   did not move. */
+static void expect(const kt_kernel *k, const strata_exec *e, void *out, const void *const *in,
+                   const kt_args *a, strata_status want, strata_status also,
+                   const uint8_t *region, const uint8_t *snapshot, size_t region_bytes,
+                   const char *what) {
+  const int unsupported_ok = env_isa_broken() && resolves_isa(e);
+  if (want == STRATA_OK && unsupported_ok) want = STRATA_ERR_UNSUPPORTED;
+  /* A successful scalar call first, so that strata_last_exec() has something to keep. */
+  uint8_t probe = 0;
+  const strata_exec scalar = {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, 0};
+  assert_int_equal(strata_brighten_u8_ex(&probe, &probe, 1, 0, &scalar), STRATA_OK);
+  const strata_exec before = strata_last_exec();
+  const strata_status s = k->call(out, in, a, e);
+  g_checks++;
+  const int ok = s == want || (also != STRATA_OK && s == also) ||
+                 (want != STRATA_OK && unsupported_ok && s == STRATA_ERR_UNSUPPORTED);
+  if (!ok)
+    fail_msg("%s %s: %s: status %d (%s), want %d", k->name, kt_exec_name(e), what, s,
+             strata_status_string(s), want);
+  if (s != STRATA_OK) {
+    if (region_bytes && memcmp(region, snapshot, region_bytes) != 0)
+      fail_msg("%s %s: %s: returned %d but wrote to its output", k->name, kt_exec_name(e), what,
+               s);
+    if (!same_exec(before, strata_last_exec()))
+      fail_msg("%s %s: %s: a failed call changed strata_last_exec()", k->name, kt_exec_name(e),
+               what);
+  }
+}
+
+static void check_inputs(const kt_kernel *k, const call_bufs *b, const strata_exec *e) {
+  for (unsigned i = 0; i < k->inputs; i++)
+    if (b->in_bytes[i] && memcmp(b->in[i], b->snap_in[i], b->in_bytes[i]) != 0)
+      fail_msg("%s %s: input %u was written", k->name, kt_exec_name(e), i);
+}
+
+static kt_args valid_args(const kt_kernel *k, size_t n, uint64_t *seed) {
+  kt_args a = {.n = n, .rows = 1};
+  for (int i = 0; i < 4; i++) a.bits[i] = tu_rand(seed);
+  k->valid(&a);
+  return a;
+}
+
+/* NULL pointers with and without a count. */
+static void nulls(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
+  kt_args a = valid_args(k, 64, seed);
+  call_bufs b = bufs_new(k, &a, seed);
+  const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+  expect(k, e, NULL, in, &a, STRATA_ERR_NULL, STRATA_OK, NULL, NULL, 0, "NULL output, n > 0");
+  for (unsigned i = 0; i < k->inputs; i++) {
+    const void *saved = in[i];
+    in[i] = NULL;
+    expect(k, e, b.out, in, &a, STRATA_ERR_NULL, STRATA_OK, b.out, b.snap_out, b.out_bytes,
+           "NULL input, n > 0");
+    in[i] = saved;
+  }
+  /* n = 0: NULL is fine except for parameter arrays and result outputs. */
+  kt_args z = valid_args(k, 0, seed);
+  const void *none[KT_MAX_IN];
+  for (unsigned i = 0; i < KT_MAX_IN; i++) none[i] = (k->required >> i & 1) ? b.in[i] : NULL;
+  expect(k, e, (k->required & KT_OUT) ? b.out : NULL, none, &z, STRATA_OK, STRATA_OK, NULL, NULL,
+         0, "NULL pointers with n = 0");
+  for (unsigned i = 0; i < k->inputs; i++) {
+    if (!(k->required >> i & 1)) continue;
+    none[i] = NULL;
+    expect(k, e, b.out, none, &z, STRATA_ERR_NULL, STRATA_OK, b.out, b.snap_out, b.out_bytes,
+           "NULL parameter array with n = 0");
+    none[i] = b.in[i];
+  }
+  if (k->required & KT_OUT)
+    expect(k, e, NULL, none, &z, STRATA_ERR_NULL, STRATA_OK, NULL, NULL, 0,
+           "NULL result with n = 0");
+  check_inputs(k, &b, e);
+  bufs_free(&b);
+}
+
+/* Counts whose byte size (or address range) cannot exist, with small distinct buffers: the
+   kernel must refuse them (STRATA_ERR_SIZE, or STRATA_ERR_OVERLAP: ranges that large overlap
+   every other buffer) rather than run off the end. */
+static void huge_sizes(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
+  kt_args small = valid_args(k, 64, seed);
+  call_bufs b = bufs_new(k, &small, seed);
+  const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+  const size_t huge[] = {SIZE_MAX, SIZE_MAX / 2 + 1, SIZE_MAX / 8 + 1,
+                         k->vec_elem > 1 ? SIZE_MAX / k->vec_elem + 1 : SIZE_MAX - 1};
+  for (size_t h = 0; h < sizeof huge / sizeof *huge; h++) {
+    kt_args a = small;
+    a.n = huge[h];
+    expect(k, e, b.out, in, &a, STRATA_ERR_SIZE, STRATA_ERR_OVERLAP, b.out, b.snap_out,
+           b.out_bytes, "count whose byte size overflows or cannot exist");
+  }
+  check_inputs(k, &b, e);
+  bufs_free(&b);
+}
+
+/* The output and input i in one allocation, input i shifted by d bytes from the output. */
+static void overlaps(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
+  kt_args a = valid_args(k, 300, seed);
+  call_bufs b = bufs_new(k, &a, seed);
+  size_t span = b.out_bytes;
+  for (unsigned i = 0; i < k->inputs; i++) span = b.in_bytes[i] > span ? b.in_bytes[i] : span;
+  const size_t total = 3 * span;
+  uint8_t *arena = malloc(total), *snap = malloc(total);
+  assert_true(arena && snap);
+  tu_fill(arena, total, seed);
+  memcpy(snap, arena, total);
+  uint8_t *out = arena + span;
+  for (unsigned i = 0; i < k->inputs; i++) {
+    const long v = (long)k->vec_elem;
+    const long shifts[] = {1,      -1,      16 * v, -16 * v, 32 * v, -32 * v, 64 * v, -64 * v,
+                           (long)b.in_bytes[i] - 1, -((long)b.out_bytes - 1), (long)k->vec_elem,
+                           -(long)k->vec_elem};
+    for (size_t s = 0; s < sizeof shifts / sizeof *shifts; s++) {
+      const long d = shifts[s];
+      /* input i at out + d overlaps the output when -in_bytes < d < out_bytes */
+      if (d == 0 || d <= -(long)b.in_bytes[i] || d >= (long)b.out_bytes) continue;
+      const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+      in[i] = out + d;
+      char what[96];
+      snprintf(what, sizeof what, "input %u at output %+ld bytes (partial overlap)", i, d);
+      expect(k, e, out, in, &a, STRATA_ERR_OVERLAP, STRATA_OK, arena, snap, total, what);
+    }
+    /* exactly the output: allowed only where the kernel says so */
+    if (!(k->alias_ok >> i & 1) || b.in_bytes[i] != b.out_bytes) {
+      const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+      in[i] = out;
+      expect(k, e, out, in, &a, STRATA_ERR_OVERLAP, STRATA_OK, arena, snap, total,
+             "input aliases the output where that is not allowed");
+    }
+  }
+  check_inputs(k, &b, e);
+  free(arena);
+  free(snap);
+  bufs_free(&b);
+}
+
+/* The row's out-of-range parameters. */
+static void invalid_params(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
+  const kt_args good = valid_args(k, 100, seed);
+  for (unsigned v = 0;; v++) {
+    kt_args a = good;
+    const char *what = "?";
+    const strata_status want = k->invalid(&a, v, &what);
+    if (want == STRATA_OK) break;
+    call_bufs b = bufs_new(k, &good, seed);
+    const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+    expect(k, e, b.out, in, &a, want, STRATA_OK, b.out, b.snap_out, b.out_bytes, what);
+    check_inputs(k, &b, e);
+    bufs_free(&b);
+  }
+}
+
+/* strata_exec fields out of range, layers the kernel lacks, ISAs the CPU lacks, thread counts. */
+static void bad_execs(const kt_kernel *k, uint64_t *seed) {
+  kt_args a = valid_args(k, 1000, seed);
+  call_bufs b = bufs_new(k, &a, seed);
+  const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+  const strata_exec bad[] = {
+      {(strata_layer)6, STRATA_ISA_AUTO, 0},        {(strata_layer)-1, STRATA_ISA_AUTO, 0},
+      {(strata_layer)INT_MAX, STRATA_ISA_AUTO, 0},  {STRATA_LAYER_DATA, (strata_isa)6, 0},
+      {STRATA_LAYER_SCALAR, (strata_isa)-1, 0},     {STRATA_LAYER_TASK, (strata_isa)INT_MIN, 1},
+      {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, -1},   {STRATA_LAYER_TASK, STRATA_ISA_AUTO, -2},
+      {STRATA_LAYER_AUTO, STRATA_ISA_AUTO, INT_MIN}, {STRATA_LAYER_DATA, STRATA_ISA_GENERIC, -1},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    expect(k, &bad[i], b.out, in, &a, STRATA_ERR_ARG, STRATA_OK, b.out, b.snap_out, b.out_bytes,
+           "strata_exec out of range");
+    kt_args z = a;
+    z.n = 0;
+    const void *none[KT_MAX_IN] = {0};
+    for (unsigned j = 0; j < KT_MAX_IN; j++) none[j] = (k->required >> j & 1) ? b.in[j] : NULL;
+    expect(k, &bad[i], (k->required & KT_OUT) ? b.out : NULL, none, &z, STRATA_ERR_ARG, STRATA_OK,
+           b.out, b.snap_out, b.out_bytes, "strata_exec out of range, n = 0");
+  }
+  for (int l = STRATA_LAYER_SCALAR; l <= STRATA_LAYER_TASK; l++) {
+    const strata_exec e = {(strata_layer)l, STRATA_ISA_GENERIC, 1};
+    const int has = (k->layers >> l & 1) && (l != STRATA_LAYER_TASK || kt_task_supported());
+    if (!has)
+      expect(k, &e, b.out, in, &a, STRATA_ERR_UNSUPPORTED, STRATA_OK, b.out, b.snap_out,
+             b.out_bytes, "a layer the kernel (or build) does not have");
+  }
+  for (int i = STRATA_ISA_GENERIC; i <= STRATA_ISA_NEON; i++) {
+    if (strata_isa_available((strata_isa)i)) continue;
+    const strata_exec lacks[] = {{STRATA_LAYER_DATA, (strata_isa)i, 0},
+                                 {STRATA_LAYER_AUTO, (strata_isa)i, 0},
+                                 {STRATA_LAYER_TASK, (strata_isa)i, 2}};
+    for (size_t j = 0; j < 3; j++)
+      expect(k, &lacks[j], b.out, in, &a, STRATA_ERR_UNSUPPORTED, STRATA_OK, b.out, b.snap_out,
+             b.out_bytes, "an ISA this CPU cannot run");
+  }
+  /* huge thread counts are clamped, and the result is still the reference */
+  uint8_t *want = malloc(b.out_bytes + 1);
+  assert_non_null(want);
+  memcpy(want, b.snap_out, b.out_bytes);
+  assert_int_equal(k->call(want, in, &a, &kt_scalar), STRATA_OK);
+  const strata_exec many[] = {{STRATA_LAYER_TASK, STRATA_ISA_GENERIC, INT_MAX},
+                              {STRATA_LAYER_TASK, STRATA_ISA_GENERIC, STRATA_MAX_THREADS + 1},
+                              {STRATA_LAYER_AUTO, STRATA_ISA_GENERIC, INT_MAX},
+                              {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, INT_MAX}};
+  for (size_t i = 0; i < sizeof many / sizeof *many; i++) {
+    if (many[i].layer == STRATA_LAYER_TASK && !kt_task_supported()) continue;
+    if (!(k->layers >> many[i].layer & 1) && many[i].layer != STRATA_LAYER_AUTO) continue;
+    memcpy(b.out, b.snap_out, b.out_bytes);
+    assert_int_equal(k->call(b.out, in, &a, &many[i]), STRATA_OK);
+    const strata_exec ran = strata_last_exec();
+    assert_true(ran.threads >= 1 && ran.threads <= STRATA_MAX_THREADS);
+    const int same = k->same ? k->same(b.out, want, in, &a) : memcmp(b.out, want, b.out_bytes) == 0;
+    if (!same) fail_msg("%s %s threads=%d: differs from scalar", k->name, kt_exec_name(&many[i]),
+                        many[i].threads);
+    g_checks++;
+  }
+  check_inputs(k, &b, &kt_scalar);
+  free(want);
+  bufs_free(&b);
+}
+
+static void test_kernels_hostile(void **state) {
+  (void)state;
+  strata_isa isas[8];
+  const size_t nisa = kt_isas(isas);
+  const kt_kernel *const *ks;
+  const size_t nk = kt_kernels(NULL, &ks);
+  uint64_t seed = 7;
+  for (size_t i = 0; i < nk; i++) {
+    strata_exec execs[KT_MAX_EXECS];
+    const size_t nexec = kt_execs(ks[i]->layers, isas, nisa, execs);
+    for (size_t x = 0; x < nexec; x++) {
+      nulls(ks[i], &execs[x], &seed);
+      huge_sizes(ks[i], &execs[x], &seed);
+      overlaps(ks[i], &execs[x], &seed);
+      invalid_params(ks[i], &execs[x], &seed);
+    }
+    bad_execs(ks[i], &seed);
+  }
+  printf("hostile input: %zu checks over %zu kernels\n", g_checks, nk);
+}
+
+/* The exec API itself with values outside its enums. */
+static void test_exec_api_hostile(void **state) {
+  (void)state;
+  const int odd[] = {-1, 6, 7, 100, INT_MAX, INT_MIN};
+  for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+    assert_string_equal(strata_layer_name((strata_layer)odd[i]), "unknown");
+    assert_string_equal(strata_isa_name((strata_isa)odd[i]), "unknown");
+    assert_false(strata_isa_available((strata_isa)odd[i]));
+    assert_non_null(strata_status_string((strata_status)odd[i]));
+  }
+  const int t = strata_default_threads();
+  assert_true(t >= 1 && t <= STRATA_MAX_THREADS);
+  const strata_isa best = strata_best_isa();
+  if (env_isa_broken()) {
+    assert_int_equal(best, STRATA_ISA_AUTO);
+    assert_false(strata_isa_available(STRATA_ISA_AUTO));
+  } else {
+    assert_true(strata_isa_available(best));
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_exec_api_hostile),
+      cmocka_unit_test(test_kernels_hostile),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
