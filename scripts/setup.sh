@@ -6,7 +6,8 @@
 set -euo pipefail
 
 packages=(cmake ninja-build gcc g++ clang libomp-dev pkg-config
-          libsimde-dev libcmocka-dev libgmp-dev libbenchmark-dev)
+          libsimde-dev libcmocka-dev libgmp-dev libbenchmark-dev
+          libclang-rt-14-dev valgrind)  # libFuzzer/sanitizer runtimes and memcheck for .ci/run
 if [[ "${1:-}" == "bench" ]]; then
   packages+=(libopencv-dev python3 python3-matplotlib python3-numpy python3-scipy)
 fi

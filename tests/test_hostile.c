@@ -149,7 +149,7 @@ static void huge_sizes(const kt_kernel *k, const strata_exec *e, uint64_t *seed)
   call_bufs b = bufs_new(k, &small, seed);
   const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
   const size_t huge[] = {SIZE_MAX, SIZE_MAX / 2 + 1, SIZE_MAX / 8 + 1,
-                         k->vec_elem > 1 ? SIZE_MAX / k->vec_elem + 1 : SIZE_MAX - 1};
+                         k->elem > 1 ? SIZE_MAX / k->elem + 1 : SIZE_MAX - 1};
   for (size_t h = 0; h < sizeof huge / sizeof *huge; h++) {
     kt_args a = small;
     a.n = huge[h];
@@ -173,10 +173,10 @@ static void overlaps(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
   memcpy(snap, arena, total);
   uint8_t *out = arena + span;
   for (unsigned i = 0; i < k->inputs; i++) {
-    const long v = (long)k->vec_elem;
-    const long shifts[] = {1,      -1,      16 * v, -16 * v, 32 * v, -32 * v, 64 * v, -64 * v,
-                           (long)b.in_bytes[i] - 1, -((long)b.out_bytes - 1), (long)k->vec_elem,
-                           -(long)k->vec_elem};
+    /* one byte, one element, one vector of each width, all but one byte; both directions */
+    const long el = (long)k->elem;
+    const long shifts[] = {1,  -1,  el,  -el, 16, -16, 32, -32, 64, -64,
+                           (long)b.in_bytes[i] - 1, -((long)b.out_bytes - 1)};
     for (size_t s = 0; s < sizeof shifts / sizeof *shifts; s++) {
       const long d = shifts[s];
       /* input i at out + d overlaps the output when -in_bytes < d < out_bytes */

@@ -38,7 +38,7 @@ typedef struct kt_kernel {
   unsigned alias_ok;  /* bit i: the output may be exactly input i (in place) */
   unsigned required;  /* bit i: input i is a parameter array (lut, delta, s); KT_OUT: the output
                          is a result (reduction out): NULL is STRATA_ERR_NULL even when n = 0 */
-  size_t vec_elem;    /* bytes per element, for the "one vector" overlap shifts */
+  size_t elem;        /* bytes per element of the output (1 for rows that mix types) */
   /* Bytes the output and each input span for these arguments. */
   void (*spans)(const kt_args *a, size_t *out, size_t in[KT_MAX_IN]);
   /* Makes a->bits (and geometry, for images) valid for this kernel, keeping a->n. */
