@@ -41,11 +41,6 @@ typedef struct worker {
   char error[256]; /* empty: all good */
 } worker;
 
-static int same_result(const kt_kernel *k, const void *got, const void *want,
-                       const void *const *in, const kt_args *a, size_t bytes) {
-  return k->same ? k->same(got, want, in, a) : memcmp(got, want, bytes) == 0;
-}
-
 /* One round: a kernel, an execution, a size (small or large enough for AUTO to go parallel). */
 static void *work(void *arg) {
   worker *w = arg;
@@ -63,16 +58,23 @@ static void *work(void *arg) {
     k->valid(&a);
     size_t out_bytes, in_bytes[KT_MAX_IN] = {0};
     k->spans(&a, &out_bytes, in_bytes);
-    uint8_t *in[KT_MAX_IN] = {0}, *out = malloc(out_bytes + 1), *want = malloc(out_bytes + 1);
+    const size_t rb = k->result_bytes;
+    uint8_t *in[KT_MAX_IN] = {0};
+    kt_bufs got = {malloc(out_bytes + 1), rb ? malloc(rb) : NULL, {0}};
+    kt_bufs want = {malloc(out_bytes + 1), rb ? malloc(rb) : NULL, {0}};
     for (unsigned i = 0; i < k->inputs; i++) {
       in[i] = malloc(in_bytes[i] + 1);
       tu_fill(in[i], in_bytes[i], &seed);
+      got.in[i] = want.in[i] = in[i];
     }
-    tu_fill(out, out_bytes, &seed);
-    memcpy(want, out, out_bytes);
-    const void *inp[KT_MAX_IN] = {in[0], in[1], in[2]};
-    strata_status s1 = k->call(want, inp, &a, &kt_scalar);
-    strata_status s2 = k->call(out, inp, &a, &e);
+    tu_fill(got.out, out_bytes, &seed);
+    memcpy(want.out, got.out, out_bytes);
+    if (rb) {
+      tu_fill(got.result, rb, &seed);
+      memcpy(want.result, got.result, rb);
+    }
+    strata_status s1 = k->call(&want, &a, &kt_scalar);
+    strata_status s2 = k->call(&got, &a, &e);
     const strata_exec ran = strata_last_exec();
     const int now = threads_in_process();
     w->peak = now > w->peak ? now : w->peak;
@@ -80,7 +82,7 @@ static void *work(void *arg) {
     if (s1 != STRATA_OK || s2 != STRATA_OK)
       snprintf(w->error, sizeof w->error, "%s %s n=%zu: status %d/%d", k->name,
                kt_exec_name(&e), a.n, s1, s2);
-    else if (!same_result(k, out, want, inp, &a, out_bytes))
+    else if (!kt_same(k, &got, &want, &a, out_bytes))
       snprintf(w->error, sizeof w->error, "%s %s n=%zu: differs from scalar", k->name,
                kt_exec_name(&e), a.n);
     else if ((e.layer != STRATA_LAYER_AUTO && ran.layer != e.layer) ||
@@ -89,8 +91,10 @@ static void *work(void *arg) {
       snprintf(w->error, sizeof w->error, "%s %s: strata_last_exec() says %s (another thread's?)",
                k->name, kt_exec_name(&e), kt_exec_name(&ran));
     for (unsigned i = 0; i < k->inputs; i++) free(in[i]);
-    free(out);
-    free(want);
+    free(got.out);
+    free(got.result);
+    free(want.out);
+    free(want.result);
   }
   return NULL;
 }

@@ -46,6 +46,7 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
   strata_exec execs[KT_MAX_EXECS];
   const size_t nexec = kt_execs(k->layers, isas, nisa, execs);
   const size_t nlarge = sizeof large_lengths / sizeof *large_lengths;
+  const size_t rb = k->result_bytes;
   uint64_t seed = 42;
 
   for (size_t li = 0; li <= MAX_SMALL + nlarge; li++) {
@@ -54,58 +55,63 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
     k->valid(&a);
     size_t out_bytes, in_bytes[KT_MAX_IN] = {0};
     k->spans(&a, &out_bytes, in_bytes);
-    /* Arenas sized for this case: misalignments are below 64 bytes. */
-    gb_arena out_arena = gb_arena_new(out_bytes + 64), in_arena[KT_MAX_IN];
+    /* Arenas sized for this case (misalignments are below 64 bytes). */
+    gb_arena out_arena = gb_arena_new(out_bytes + 64), res_arena = gb_arena_new(rb + 64);
+    gb_arena in_arena[KT_MAX_IN];
     for (unsigned i = 0; i < k->inputs; i++) in_arena[i] = gb_arena_new(in_bytes[i] + 64);
-    /* The inputs, the output's initial contents, and the scalar reference. */
-    uint8_t *in0[KT_MAX_IN] = {0}, *init = xmalloc(out_bytes), *want = xmalloc(out_bytes);
-    const void *inp[KT_MAX_IN] = {0};
+    /* The inputs, the initial output and result, and the scalar references (out of place and,
+       when the kernel allows it, in place). */
+    uint8_t *in0[KT_MAX_IN] = {0}, *init = xmalloc(out_bytes), *init_res = xmalloc(rb);
+    kt_bufs want = {xmalloc(out_bytes), rb ? xmalloc(rb) : NULL, {0}};
     for (unsigned i = 0; i < k->inputs; i++) {
       in0[i] = xmalloc(in_bytes[i]);
       tu_fill(in0[i], in_bytes[i], &seed);
-      inp[i] = in0[i];
+      want.in[i] = in0[i];
     }
     tu_fill(init, out_bytes, &seed);
-    memcpy(want, init, out_bytes);
-    assert_int_equal(k->call(want, inp, &a, &kt_scalar), STRATA_OK);
-    /* In place: the reference runs on the output buffer holding input 0. */
-    uint8_t *want_io = NULL;
+    tu_fill(init_res, rb, &seed);
+    memcpy(want.out, init, out_bytes);
+    if (rb) memcpy(want.result, init_res, rb);
+    assert_int_equal(k->call(&want, &a, &kt_scalar), STRATA_OK);
     const int can_alias = (k->alias_ok & 1) && k->inputs >= 1 && in_bytes[0] == out_bytes;
+    kt_bufs want_io = want;
     if (can_alias) {
-      want_io = xmalloc(out_bytes);
-      memcpy(want_io, in0[0], out_bytes);
-      const void *io[KT_MAX_IN] = {want_io, inp[1], inp[2]};
-      assert_int_equal(k->call(want_io, io, &a, &kt_scalar), STRATA_OK);
+      want_io.out = xmalloc(out_bytes);
+      want_io.result = rb ? xmalloc(rb) : NULL;
+      memcpy(want_io.out, in0[0], out_bytes);
+      if (rb) memcpy(want_io.result, init_res, rb);
+      want_io.in[0] = want_io.out;
+      assert_int_equal(k->call(&want_io, &a, &kt_scalar), STRATA_OK);
     }
 
     for (size_t pl = 0; pl < NPLACE; pl++) {
       const placement *P = &placements[pl];
       if (P->in_place && !can_alias) continue;
-      uint8_t *out = gb_place(&out_arena, out_bytes, P->out_side, P->out_mis);
-      const void *in[KT_MAX_IN] = {0};
+      kt_bufs got = {gb_place(&out_arena, out_bytes, P->out_side, P->out_mis),
+                     rb ? gb_place(&res_arena, rb, P->out_side, 0) : NULL, {0}};
       for (unsigned i = 0; i < k->inputs; i++) {
         if (i == 0 && P->in_place) {
-          in[0] = out;
+          got.in[0] = got.out;
           continue;
         }
         uint8_t *p = gb_place(&in_arena[i], in_bytes[i], P->in_side, P->in_mis);
         if (in_bytes[i]) memcpy(p, in0[i], in_bytes[i]);
         gb_readonly(&in_arena[i], 1);
-        in[i] = p;
+        got.in[i] = p;
       }
+      kt_bufs *expect = P->in_place ? &want_io : &want;
       for (size_t x = 0; x < nexec; x++) {
         const strata_exec *e = &execs[x];
-        const uint8_t *expect = P->in_place ? want_io : want;
-        if (out_bytes) memcpy(out, P->in_place ? in0[0] : init, out_bytes);
+        if (out_bytes) memcpy(got.out, P->in_place ? in0[0] : init, out_bytes);
+        if (rb) memcpy(got.result, init_res, rb);
         gb_describe("%s %s n=%zu %s", k->name, kt_exec_name(e), a.n, P->name);
-        const strata_status s = k->call(out, in, &a, e);
+        const strata_status s = k->call(&got, &a, e);
         if (s != STRATA_OK)
           fail_msg("%s %s n=%zu %s: status %d", k->name, kt_exec_name(e), a.n, P->name, s);
-        const int ok = k->same ? k->same(out, expect, in, &a) : memcmp(out, expect, out_bytes) == 0;
-        if (!ok)
+        if (!kt_same(k, &got, expect, &a, out_bytes))
           fail_msg("%s %s n=%zu %s: differs from the scalar layer", k->name, kt_exec_name(e),
                    a.n, P->name);
-        if (!gb_check(&out_arena))
+        if (!gb_check(&out_arena) || !gb_check(&res_arena))
           fail_msg("%s %s n=%zu %s: wrote next to the output", k->name, kt_exec_name(e), a.n,
                    P->name);
         g_cases++;
@@ -116,12 +122,20 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
         assert_true(gb_check(&in_arena[i]));
       }
     }
-    for (unsigned i = 0; i < k->inputs; i++) free(in0[i]);
+    for (unsigned i = 0; i < k->inputs; i++) {
+      free(in0[i]);
+      gb_arena_free(&in_arena[i]);
+    }
     free(init);
-    free(want);
-    free(want_io);
+    free(init_res);
+    free(want.out);
+    free(want.result);
+    if (can_alias) {
+      free(want_io.out);
+      free(want_io.result);
+    }
     gb_arena_free(&out_arena);
-    for (unsigned i = 0; i < k->inputs; i++) gb_arena_free(&in_arena[i]);
+    gb_arena_free(&res_arena);
   }
 }
 

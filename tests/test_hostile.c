@@ -27,33 +27,41 @@ static int resolves_isa(const strata_exec *e) {
           e->isa == STRATA_ISA_AUTO);
 }
 
-/* Buffers for one call: each input and the output in its own allocation, with a snapshot. */
+/* Buffers for one call, each in its own allocation, with snapshots. */
 typedef struct call_bufs {
-  uint8_t *out, *in[KT_MAX_IN], *snap_out, *snap_in[KT_MAX_IN];
-  size_t out_bytes, in_bytes[KT_MAX_IN];
+  uint8_t *out, *res, *in[KT_MAX_IN], *snap_out, *snap_res, *snap_in[KT_MAX_IN];
+  size_t out_bytes, res_bytes, in_bytes[KT_MAX_IN];
 } call_bufs;
+
+static uint8_t *alloc_copy(size_t n, uint64_t *seed, uint8_t **snap) {
+  uint8_t *p = malloc(n + 1);
+  *snap = malloc(n + 1);
+  assert_true(p && *snap);
+  tu_fill(p, n, seed);
+  memcpy(*snap, p, n);
+  return p;
+}
 
 static call_bufs bufs_new(const kt_kernel *k, const kt_args *a, uint64_t *seed) {
   call_bufs b = {0};
   k->spans(a, &b.out_bytes, b.in_bytes);
-  b.out = malloc(b.out_bytes + 1);
-  b.snap_out = malloc(b.out_bytes + 1);
-  assert_true(b.out && b.snap_out);
-  tu_fill(b.out, b.out_bytes, seed);
-  memcpy(b.snap_out, b.out, b.out_bytes);
-  for (unsigned i = 0; i < k->inputs; i++) {
-    b.in[i] = malloc(b.in_bytes[i] + 1);
-    b.snap_in[i] = malloc(b.in_bytes[i] + 1);
-    assert_true(b.in[i] && b.snap_in[i]);
-    tu_fill(b.in[i], b.in_bytes[i], seed);
-    memcpy(b.snap_in[i], b.in[i], b.in_bytes[i]);
-  }
+  b.res_bytes = k->result_bytes;
+  b.out = alloc_copy(b.out_bytes, seed, &b.snap_out);
+  b.res = alloc_copy(b.res_bytes, seed, &b.snap_res);
+  for (unsigned i = 0; i < k->inputs; i++) b.in[i] = alloc_copy(b.in_bytes[i], seed, &b.snap_in[i]);
   return b;
+}
+
+static kt_bufs view(const kt_kernel *k, const call_bufs *b) {
+  kt_bufs v = {b->out, k->result_bytes ? b->res : NULL, {b->in[0], b->in[1], b->in[2]}};
+  return v;
 }
 
 static void bufs_free(call_bufs *b) {
   free(b->out);
   free(b->snap_out);
+  free(b->res);
+  free(b->snap_res);
   for (unsigned i = 0; i < KT_MAX_IN; i++) {
     free(b->in[i]);
     free(b->snap_in[i]);
@@ -64,13 +72,20 @@ static int same_exec(strata_exec x, strata_exec y) {
   return x.layer == y.layer && x.isa == y.isa && x.threads == y.threads;
 }
 
-/* Calls k and checks the status against `want` (with the STRATA_ISA allowance); on an error,
-   checks that [region, region + region_bytes) equals `snapshot` and that strata_last_exec()
-   did not move. */
-static void expect(const kt_kernel *k, const strata_exec *e, void *out, const void *const *in,
-                   const kt_args *a, strata_status want, strata_status also,
-                   const uint8_t *region, const uint8_t *snapshot, size_t region_bytes,
-                   const char *what) {
+/* What an error must leave untouched: up to two byte ranges and their snapshots. */
+typedef struct untouched {
+  const uint8_t *p[2], *snap[2];
+  size_t n[2];
+} untouched;
+
+static untouched outputs_of(const call_bufs *b) {
+  return (untouched){{b->out, b->res}, {b->snap_out, b->snap_res}, {b->out_bytes, b->res_bytes}};
+}
+
+/* Calls k and checks the status against `want` (or `also`, or the STRATA_ISA allowance); on an
+   error, checks that the untouched ranges are and that strata_last_exec() did not move. */
+static void expect(const kt_kernel *k, const strata_exec *e, const kt_bufs *b, const kt_args *a,
+                   strata_status want, strata_status also, untouched u, const char *what) {
   const int unsupported_ok = env_isa_broken() && resolves_isa(e);
   if (want == STRATA_OK && unsupported_ok) want = STRATA_ERR_UNSUPPORTED;
   /* A successful scalar call first, so that strata_last_exec() has something to keep. */
@@ -78,7 +93,7 @@ static void expect(const kt_kernel *k, const strata_exec *e, void *out, const vo
   const strata_exec scalar = {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, 0};
   assert_int_equal(strata_brighten_u8_ex(&probe, &probe, 1, 0, &scalar), STRATA_OK);
   const strata_exec before = strata_last_exec();
-  const strata_status s = k->call(out, in, a, e);
+  const strata_status s = k->call(b, a, e);
   g_checks++;
   const int ok = s == want || (also != STRATA_OK && s == also) ||
                  (want != STRATA_OK && unsupported_ok && s == STRATA_ERR_UNSUPPORTED);
@@ -86,9 +101,10 @@ static void expect(const kt_kernel *k, const strata_exec *e, void *out, const vo
     fail_msg("%s %s: %s: status %d (%s), want %d", k->name, kt_exec_name(e), what, s,
              strata_status_string(s), want);
   if (s != STRATA_OK) {
-    if (region_bytes && memcmp(region, snapshot, region_bytes) != 0)
-      fail_msg("%s %s: %s: returned %d but wrote to its output", k->name, kt_exec_name(e), what,
-               s);
+    for (int r = 0; r < 2; r++)
+      if (u.n[r] && memcmp(u.p[r], u.snap[r], u.n[r]) != 0)
+        fail_msg("%s %s: %s: returned %d but wrote to its output", k->name, kt_exec_name(e),
+                 what, s);
     if (!same_exec(before, strata_last_exec()))
       fail_msg("%s %s: %s: a failed call changed strata_last_exec()", k->name, kt_exec_name(e),
                what);
@@ -112,31 +128,39 @@ static kt_args valid_args(const kt_kernel *k, size_t n, uint64_t *seed) {
 static void nulls(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
   kt_args a = valid_args(k, 64, seed);
   call_bufs b = bufs_new(k, &a, seed);
-  const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
-  expect(k, e, NULL, in, &a, STRATA_ERR_NULL, STRATA_OK, NULL, NULL, 0, "NULL output, n > 0");
-  for (unsigned i = 0; i < k->inputs; i++) {
-    const void *saved = in[i];
-    in[i] = NULL;
-    expect(k, e, b.out, in, &a, STRATA_ERR_NULL, STRATA_OK, b.out, b.snap_out, b.out_bytes,
-           "NULL input, n > 0");
-    in[i] = saved;
+  const untouched u = outputs_of(&b);
+  kt_bufs v = view(k, &b);
+  if (b.out_bytes) {
+    v.out = NULL;
+    expect(k, e, &v, &a, STRATA_ERR_NULL, STRATA_OK, u, "NULL output, n > 0");
+    v = view(k, &b);
   }
-  /* n = 0: NULL is fine except for parameter arrays and result outputs. */
+  for (unsigned i = 0; i < k->inputs; i++) {
+    v.in[i] = NULL;
+    expect(k, e, &v, &a, STRATA_ERR_NULL, STRATA_OK, u, "NULL input, n > 0");
+    v = view(k, &b);
+  }
+  if (k->result_bytes) {
+    v.result = NULL;
+    expect(k, e, &v, &a, (k->required & KT_RESULT) ? STRATA_ERR_NULL : STRATA_OK, STRATA_OK, u,
+           "NULL result");
+    v = view(k, &b);
+  }
+  /* n = 0: NULL is fine except for parameter arrays and a required result. */
   kt_args z = valid_args(k, 0, seed);
-  const void *none[KT_MAX_IN];
-  for (unsigned i = 0; i < KT_MAX_IN; i++) none[i] = (k->required >> i & 1) ? b.in[i] : NULL;
-  expect(k, e, (k->required & KT_OUT) ? b.out : NULL, none, &z, STRATA_OK, STRATA_OK, NULL, NULL,
-         0, "NULL pointers with n = 0");
+  kt_bufs none = {NULL, (k->required & KT_RESULT) ? b.res : NULL, {0}};
+  for (unsigned i = 0; i < KT_MAX_IN; i++) none.in[i] = (k->required >> i & 1) ? b.in[i] : NULL;
+  expect(k, e, &none, &z, STRATA_OK, STRATA_OK, u, "NULL pointers with n = 0");
   for (unsigned i = 0; i < k->inputs; i++) {
     if (!(k->required >> i & 1)) continue;
-    none[i] = NULL;
-    expect(k, e, b.out, none, &z, STRATA_ERR_NULL, STRATA_OK, b.out, b.snap_out, b.out_bytes,
-           "NULL parameter array with n = 0");
-    none[i] = b.in[i];
+    none.in[i] = NULL;
+    expect(k, e, &none, &z, STRATA_ERR_NULL, STRATA_OK, u, "NULL parameter array with n = 0");
+    none.in[i] = b.in[i];
   }
-  if (k->required & KT_OUT)
-    expect(k, e, NULL, none, &z, STRATA_ERR_NULL, STRATA_OK, NULL, NULL, 0,
-           "NULL result with n = 0");
+  if (k->required & KT_RESULT) {
+    none.result = NULL;
+    expect(k, e, &none, &z, STRATA_ERR_NULL, STRATA_OK, u, "NULL result with n = 0");
+  }
   check_inputs(k, &b, e);
   bufs_free(&b);
 }
@@ -147,32 +171,34 @@ static void nulls(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
 static void huge_sizes(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
   kt_args small = valid_args(k, 64, seed);
   call_bufs b = bufs_new(k, &small, seed);
-  const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+  const kt_bufs v = view(k, &b);
   const size_t huge[] = {SIZE_MAX, SIZE_MAX / 2 + 1, SIZE_MAX / 8 + 1,
                          k->elem > 1 ? SIZE_MAX / k->elem + 1 : SIZE_MAX - 1};
   for (size_t h = 0; h < sizeof huge / sizeof *huge; h++) {
     kt_args a = small;
     a.n = huge[h];
-    expect(k, e, b.out, in, &a, STRATA_ERR_SIZE, STRATA_ERR_OVERLAP, b.out, b.snap_out,
-           b.out_bytes, "count whose byte size overflows or cannot exist");
+    expect(k, e, &v, &a, STRATA_ERR_SIZE, STRATA_ERR_OVERLAP, outputs_of(&b),
+           "count whose byte size overflows or cannot exist");
   }
   check_inputs(k, &b, e);
   bufs_free(&b);
 }
 
-/* The output and input i in one allocation, input i shifted by d bytes from the output. */
+/* Partial overlaps: the output and input i in one allocation, input i shifted by d bytes from
+   the output; and the result placed inside the output or an input. */
 static void overlaps(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
   kt_args a = valid_args(k, 300, seed);
   call_bufs b = bufs_new(k, &a, seed);
-  size_t span = b.out_bytes;
+  size_t span = b.out_bytes + k->result_bytes;
   for (unsigned i = 0; i < k->inputs; i++) span = b.in_bytes[i] > span ? b.in_bytes[i] : span;
   const size_t total = 3 * span;
   uint8_t *arena = malloc(total), *snap = malloc(total);
   assert_true(arena && snap);
   tu_fill(arena, total, seed);
   memcpy(snap, arena, total);
+  const untouched u = {{arena, b.res}, {snap, b.snap_res}, {total, b.res_bytes}};
   uint8_t *out = arena + span;
-  for (unsigned i = 0; i < k->inputs; i++) {
+  for (unsigned i = 0; i < k->inputs && b.out_bytes; i++) {
     /* one byte, one element, one vector of each width, all but one byte; both directions */
     const long el = (long)k->elem;
     const long shifts[] = {1,  -1,  el,  -el, 16, -16, 32, -32, 64, -64,
@@ -181,18 +207,39 @@ static void overlaps(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
       const long d = shifts[s];
       /* input i at out + d overlaps the output when -in_bytes < d < out_bytes */
       if (d == 0 || d <= -(long)b.in_bytes[i] || d >= (long)b.out_bytes) continue;
-      const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
-      in[i] = out + d;
+      kt_bufs v = view(k, &b);
+      v.out = out;
+      v.in[i] = out + d;
       char what[96];
       snprintf(what, sizeof what, "input %u at output %+ld bytes (partial overlap)", i, d);
-      expect(k, e, out, in, &a, STRATA_ERR_OVERLAP, STRATA_OK, arena, snap, total, what);
+      expect(k, e, &v, &a, STRATA_ERR_OVERLAP, STRATA_OK, u, what);
     }
     /* exactly the output: allowed only where the kernel says so */
     if (!(k->alias_ok >> i & 1) || b.in_bytes[i] != b.out_bytes) {
-      const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
-      in[i] = out;
-      expect(k, e, out, in, &a, STRATA_ERR_OVERLAP, STRATA_OK, arena, snap, total,
+      kt_bufs v = view(k, &b);
+      v.out = out;
+      v.in[i] = out;
+      expect(k, e, &v, &a, STRATA_ERR_OVERLAP, STRATA_OK, u,
              "input aliases the output where that is not allowed");
+    }
+  }
+  /* The result may share no byte with the output or any input. */
+  const size_t rb = k->result_bytes;
+  for (unsigned target = 0; rb && target <= k->inputs; target++) {
+    const size_t tb = target == 0 ? b.out_bytes : b.in_bytes[target - 1];
+    const long at[] = {0, 1, (long)tb - 1, -(long)rb + 1};
+    for (size_t s = 0; s < sizeof at / sizeof *at; s++) {
+      if (tb == 0 || at[s] < -(long)rb + 1 || at[s] >= (long)tb) continue;
+      kt_bufs v = view(k, &b);
+      uint8_t *base = arena + span; /* the output, or input target - 1, sits here */
+      if (target == 0) v.out = base;
+      else v.in[target - 1] = base;
+      v.result = base + at[s];
+      const untouched ua = {{arena}, {snap}, {total}};
+      char what[96];
+      snprintf(what, sizeof what, "result at %s %+ld bytes", target ? "an input" : "the output",
+               at[s]);
+      expect(k, e, &v, &a, STRATA_ERR_OVERLAP, STRATA_OK, ua, what);
     }
   }
   check_inputs(k, &b, e);
@@ -210,8 +257,8 @@ static void invalid_params(const kt_kernel *k, const strata_exec *e, uint64_t *s
     const strata_status want = k->invalid(&a, v, &what);
     if (want == STRATA_OK) break;
     call_bufs b = bufs_new(k, &good, seed);
-    const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
-    expect(k, e, b.out, in, &a, want, STRATA_OK, b.out, b.snap_out, b.out_bytes, what);
+    const kt_bufs view_b = view(k, &b);
+    expect(k, e, &view_b, &a, want, STRATA_OK, outputs_of(&b), what);
     check_inputs(k, &b, e);
     bufs_free(&b);
   }
@@ -221,7 +268,8 @@ static void invalid_params(const kt_kernel *k, const strata_exec *e, uint64_t *s
 static void bad_execs(const kt_kernel *k, uint64_t *seed) {
   kt_args a = valid_args(k, 1000, seed);
   call_bufs b = bufs_new(k, &a, seed);
-  const void *in[KT_MAX_IN] = {b.in[0], b.in[1], b.in[2]};
+  const kt_bufs v = view(k, &b);
+  const untouched u = outputs_of(&b);
   const strata_exec bad[] = {
       {(strata_layer)6, STRATA_ISA_AUTO, 0},        {(strata_layer)-1, STRATA_ISA_AUTO, 0},
       {(strata_layer)INT_MAX, STRATA_ISA_AUTO, 0},  {STRATA_LAYER_DATA, (strata_isa)6, 0},
@@ -229,22 +277,21 @@ static void bad_execs(const kt_kernel *k, uint64_t *seed) {
       {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, -1},   {STRATA_LAYER_TASK, STRATA_ISA_AUTO, -2},
       {STRATA_LAYER_AUTO, STRATA_ISA_AUTO, INT_MIN}, {STRATA_LAYER_DATA, STRATA_ISA_GENERIC, -1},
   };
+  kt_args z = a;
+  z.n = 0;
+  kt_bufs none = {NULL, (k->required & KT_RESULT) ? b.res : NULL, {0}};
+  for (unsigned j = 0; j < KT_MAX_IN; j++) none.in[j] = (k->required >> j & 1) ? b.in[j] : NULL;
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-    expect(k, &bad[i], b.out, in, &a, STRATA_ERR_ARG, STRATA_OK, b.out, b.snap_out, b.out_bytes,
-           "strata_exec out of range");
-    kt_args z = a;
-    z.n = 0;
-    const void *none[KT_MAX_IN] = {0};
-    for (unsigned j = 0; j < KT_MAX_IN; j++) none[j] = (k->required >> j & 1) ? b.in[j] : NULL;
-    expect(k, &bad[i], (k->required & KT_OUT) ? b.out : NULL, none, &z, STRATA_ERR_ARG, STRATA_OK,
-           b.out, b.snap_out, b.out_bytes, "strata_exec out of range, n = 0");
+    expect(k, &bad[i], &v, &a, STRATA_ERR_ARG, STRATA_OK, u, "strata_exec out of range");
+    expect(k, &bad[i], &none, &z, STRATA_ERR_ARG, STRATA_OK, u,
+           "strata_exec out of range, n = 0");
   }
   for (int l = STRATA_LAYER_SCALAR; l <= STRATA_LAYER_TASK; l++) {
     const strata_exec e = {(strata_layer)l, STRATA_ISA_GENERIC, 1};
     const int has = (k->layers >> l & 1) && (l != STRATA_LAYER_TASK || kt_task_supported());
     if (!has)
-      expect(k, &e, b.out, in, &a, STRATA_ERR_UNSUPPORTED, STRATA_OK, b.out, b.snap_out,
-             b.out_bytes, "a layer the kernel (or build) does not have");
+      expect(k, &e, &v, &a, STRATA_ERR_UNSUPPORTED, STRATA_OK, u,
+             "a layer the kernel (or build) does not have");
   }
   for (int i = STRATA_ISA_GENERIC; i <= STRATA_ISA_NEON; i++) {
     if (strata_isa_available((strata_isa)i)) continue;
@@ -252,14 +299,17 @@ static void bad_execs(const kt_kernel *k, uint64_t *seed) {
                                  {STRATA_LAYER_AUTO, (strata_isa)i, 0},
                                  {STRATA_LAYER_TASK, (strata_isa)i, 2}};
     for (size_t j = 0; j < 3; j++)
-      expect(k, &lacks[j], b.out, in, &a, STRATA_ERR_UNSUPPORTED, STRATA_OK, b.out, b.snap_out,
-             b.out_bytes, "an ISA this CPU cannot run");
+      expect(k, &lacks[j], &v, &a, STRATA_ERR_UNSUPPORTED, STRATA_OK, u,
+             "an ISA this CPU cannot run");
   }
   /* huge thread counts are clamped, and the result is still the reference */
-  uint8_t *want = malloc(b.out_bytes + 1);
-  assert_non_null(want);
-  memcpy(want, b.snap_out, b.out_bytes);
-  assert_int_equal(k->call(want, in, &a, &kt_scalar), STRATA_OK);
+  kt_bufs want = v;
+  want.out = malloc(b.out_bytes + 1);
+  want.result = k->result_bytes ? malloc(k->result_bytes) : NULL;
+  assert_non_null(want.out);
+  memcpy(want.out, b.snap_out, b.out_bytes);
+  if (want.result) memcpy(want.result, b.snap_res, k->result_bytes);
+  assert_int_equal(k->call(&want, &a, &kt_scalar), STRATA_OK);
   const strata_exec many[] = {{STRATA_LAYER_TASK, STRATA_ISA_GENERIC, INT_MAX},
                               {STRATA_LAYER_TASK, STRATA_ISA_GENERIC, STRATA_MAX_THREADS + 1},
                               {STRATA_LAYER_AUTO, STRATA_ISA_GENERIC, INT_MAX},
@@ -268,16 +318,18 @@ static void bad_execs(const kt_kernel *k, uint64_t *seed) {
     if (many[i].layer == STRATA_LAYER_TASK && !kt_task_supported()) continue;
     if (!(k->layers >> many[i].layer & 1) && many[i].layer != STRATA_LAYER_AUTO) continue;
     memcpy(b.out, b.snap_out, b.out_bytes);
-    assert_int_equal(k->call(b.out, in, &a, &many[i]), STRATA_OK);
+    memcpy(b.res, b.snap_res, b.res_bytes);
+    assert_int_equal(k->call(&v, &a, &many[i]), STRATA_OK);
     const strata_exec ran = strata_last_exec();
     assert_true(ran.threads >= 1 && ran.threads <= STRATA_MAX_THREADS);
-    const int same = k->same ? k->same(b.out, want, in, &a) : memcmp(b.out, want, b.out_bytes) == 0;
-    if (!same) fail_msg("%s %s threads=%d: differs from scalar", k->name, kt_exec_name(&many[i]),
-                        many[i].threads);
+    if (!kt_same(k, &v, &want, &a, b.out_bytes))
+      fail_msg("%s %s threads=%d: differs from scalar", k->name, kt_exec_name(&many[i]),
+               many[i].threads);
     g_checks++;
   }
   check_inputs(k, &b, &kt_scalar);
-  free(want);
+  free(want.out);
+  free(want.result);
   bufs_free(&b);
 }
 

@@ -67,34 +67,40 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   size_t out_bytes, in_bytes[KT_MAX_IN] = {0};
   k->spans(&a, &out_bytes, in_bytes);
+  const size_t rb = k->result_bytes;
   const int in_place = want_in_place && (k->alias_ok & 1) && in_bytes[0] == out_bytes;
   uint8_t *in_base[KT_MAX_IN] = {0}, *in[KT_MAX_IN] = {0};
   for (unsigned i = 0; i < k->inputs; i++) {
     in[i] = block(in_off, in_bytes[i], &in_base[i]);
     fill(in[i], in_bytes[i], data, size, (uint8_t)(17 * i));
   }
-  uint8_t *init = malloc(out_bytes + 1), *want_base, *want = block(0, out_bytes, &want_base);
-  uint8_t *out_base, *out = block(out_off, out_bytes, &out_base);
+  uint8_t *init = malloc(out_bytes + rb + 1), *want_base, *want_res_base = NULL, *out_base;
+  uint8_t *res_base = NULL;
   if (!init) abort();
   if (in_place) memcpy(init, in[0], out_bytes);
   else fill(init, out_bytes, data, size, 99);
+  fill(init + out_bytes, rb, data, size, 7);
 
   /* The reference; in place it runs in place too. */
-  memcpy(want, init, out_bytes);
-  const void *ref_in[KT_MAX_IN] = {in_place ? want : in[0], in[1], in[2]};
-  if (k->call(want, ref_in, &a, &kt_scalar) != STRATA_OK) {
+  kt_bufs want = {block(0, out_bytes, &want_base), rb ? block(0, rb, &want_res_base) : NULL,
+                  {in[0], in[1], in[2]}};
+  memcpy(want.out, init, out_bytes);
+  if (rb) memcpy(want.result, init + out_bytes, rb);
+  if (in_place) want.in[0] = want.out;
+  if (k->call(&want, &a, &kt_scalar) != STRATA_OK) {
     fprintf(stderr, "%s scalar n=%zu: a valid call failed\n", k->name, a.n);
     abort();
   }
+  kt_bufs got = {block(out_off, out_bytes, &out_base), rb ? block(0, rb, &res_base) : NULL,
+                 {in[0], in[1], in[2]}};
+  if (in_place) got.in[0] = got.out;
   strata_exec execs[KT_MAX_EXECS];
   const size_t nexec = kt_execs(k->layers, isas, nisa, execs);
-  const void *run_in[KT_MAX_IN] = {in_place ? out : in[0], in[1], in[2]};
   for (size_t x = 0; x < nexec; x++) {
-    memcpy(out, init, out_bytes);
-    const strata_status s = k->call(out, run_in, &a, &execs[x]);
-    const int same = s == STRATA_OK && (k->same ? k->same(out, want, run_in, &a)
-                                                : memcmp(out, want, out_bytes) == 0);
-    if (!same) {
+    memcpy(got.out, init, out_bytes);
+    if (rb) memcpy(got.result, init + out_bytes, rb);
+    const strata_status s = k->call(&got, &a, &execs[x]);
+    if (s != STRATA_OK || !kt_same(k, &got, &want, &a, out_bytes)) {
       fprintf(stderr, "%s %s n=%zu rows=%zu in_place=%d offsets=%zu/%zu: %s\n", k->name,
               kt_exec_name(&execs[x]), a.n, a.rows, in_place, out_off, in_off,
               s == STRATA_OK ? "differs from the scalar layer" : strata_status_string(s));
@@ -105,5 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   free(init);
   free(want_base);
   free(out_base);
+  free(want_res_base);
+  free(res_base);
   return 0;
 }

@@ -74,6 +74,7 @@ void gb_readonly(gb_arena *a, int readonly) {
 }
 
 int gb_check(const gb_arena *a) {
+  if (!a->p) return 1; /* nothing placed yet */
   uint8_t *b0, *e1;
   sentinel_bounds(a, &b0, &e1);
   for (const uint8_t *q = b0; q < a->p; q++)

@@ -12,9 +12,8 @@ static void spans_u8_map(const kt_args *a, size_t *out, size_t in[KT_MAX_IN]) {
 /* strata_brighten_u8(dst, src, n, delta = bits[0]) */
 static void brighten_valid(kt_args *a) { a->bits[0] = (uint64_t)((int64_t)(a->bits[0] % 511) - 255); }
 
-static strata_status brighten_call(void *out, const void *const in[KT_MAX_IN], const kt_args *a,
-                                   const strata_exec *e) {
-  return strata_brighten_u8_ex(out, in[0], a->n, (int)(int64_t)a->bits[0], e);
+static strata_status brighten_call(const kt_bufs *b, const kt_args *a, const strata_exec *e) {
+  return strata_brighten_u8_ex(b->out, b->in[0], a->n, (int)(int64_t)a->bits[0], e);
 }
 
 static strata_status brighten_invalid(kt_args *a, unsigned k, const char **what) {
@@ -34,6 +33,7 @@ const kt_kernel kt_brighten_u8 = {
     .alias_ok = 1u << 0,
     .required = 0,
     .elem = 1,
+    .result_bytes = 0,
     .spans = spans_u8_map,
     .valid = brighten_valid,
     .call = brighten_call,
