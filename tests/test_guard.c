@@ -46,15 +46,16 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
   strata_exec execs[KT_MAX_EXECS];
   const size_t nexec = kt_execs(k->layers, isas, nisa, execs);
   const size_t nlarge = sizeof large_lengths / sizeof *large_lengths;
-  const size_t rb = k->result_bytes;
   uint64_t seed = 42;
 
   for (size_t li = 0; li <= MAX_SMALL + nlarge; li++) {
     kt_args a = {.n = li <= MAX_SMALL ? li : large_lengths[li - MAX_SMALL - 1], .rows = 1};
+    if (a.n < k->min_n) continue;
     for (int b = 0; b < 4; b++) a.bits[b] = tu_rand(&seed);
     k->valid(&a);
-    size_t out_bytes, in_bytes[KT_MAX_IN] = {0};
-    k->spans(&a, &out_bytes, in_bytes);
+    kt_spans sp = {0};
+    k->spans(&a, &sp);
+    const size_t out_bytes = sp.out, rb = sp.result, *in_bytes = sp.in;
     /* Arenas sized for this case (misalignments are below 64 bytes). */
     gb_arena out_arena = gb_arena_new(out_bytes + 64), res_arena = gb_arena_new(rb + 64);
     gb_arena in_arena[KT_MAX_IN];
@@ -66,9 +67,11 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
     for (unsigned i = 0; i < k->inputs; i++) {
       in0[i] = xmalloc(in_bytes[i]);
       tu_fill(in0[i], in_bytes[i], &seed);
+      if (k->shape) k->shape(in0[i], in_bytes[i], i);
       want.in[i] = in0[i];
     }
     tu_fill(init, out_bytes, &seed);
+    if (k->shape) k->shape(init, out_bytes, KT_MAX_IN);
     tu_fill(init_res, rb, &seed);
     memcpy(want.out, init, out_bytes);
     if (rb) memcpy(want.result, init_res, rb);
@@ -108,7 +111,7 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
         const strata_status s = k->call(&got, &a, e);
         if (s != STRATA_OK)
           fail_msg("%s %s n=%zu %s: status %d", k->name, kt_exec_name(e), a.n, P->name, s);
-        if (!kt_same(k, &got, expect, &a, out_bytes))
+        if (!kt_same(k, &got, expect, &a, &sp))
           fail_msg("%s %s n=%zu %s: differs from the scalar layer", k->name, kt_exec_name(e),
                    a.n, P->name);
         if (!gb_check(&out_arena) || !gb_check(&res_arena))

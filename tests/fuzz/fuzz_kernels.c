@@ -63,22 +63,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   a.channels = at(data, size, 9);
   for (int b = 0; b < 4; b++)
     for (int j = 0; j < 8; j++) a.bits[b] |= (uint64_t)at(data, size, 10 + 8 * b + j) << 8 * j;
+  if (a.n < k->min_n) a.n = k->min_n;
   k->valid(&a);
 
-  size_t out_bytes, in_bytes[KT_MAX_IN] = {0};
-  k->spans(&a, &out_bytes, in_bytes);
-  const size_t rb = k->result_bytes;
+  kt_spans sp = {0};
+  k->spans(&a, &sp);
+  const size_t out_bytes = sp.out, rb = sp.result, *in_bytes = sp.in;
   const int in_place = want_in_place && (k->alias_ok & 1) && in_bytes[0] == out_bytes;
   uint8_t *in_base[KT_MAX_IN] = {0}, *in[KT_MAX_IN] = {0};
   for (unsigned i = 0; i < k->inputs; i++) {
     in[i] = block(in_off, in_bytes[i], &in_base[i]);
     fill(in[i], in_bytes[i], data, size, (uint8_t)(17 * i));
+    if (k->shape) k->shape(in[i], in_bytes[i], i);
   }
   uint8_t *init = malloc(out_bytes + rb + 1), *want_base, *want_res_base = NULL, *out_base;
   uint8_t *res_base = NULL;
   if (!init) abort();
   if (in_place) memcpy(init, in[0], out_bytes);
   else fill(init, out_bytes, data, size, 99);
+  if (!in_place && k->shape) k->shape(init, out_bytes, KT_MAX_IN);
   fill(init + out_bytes, rb, data, size, 7);
 
   /* The reference; in place it runs in place too. */
@@ -100,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memcpy(got.out, init, out_bytes);
     if (rb) memcpy(got.result, init + out_bytes, rb);
     const strata_status s = k->call(&got, &a, &execs[x]);
-    if (s != STRATA_OK || !kt_same(k, &got, &want, &a, out_bytes)) {
+    if (s != STRATA_OK || !kt_same(k, &got, &want, &a, &sp)) {
       fprintf(stderr, "%s %s n=%zu rows=%zu in_place=%d offsets=%zu/%zu: %s\n", k->name,
               kt_exec_name(&execs[x]), a.n, a.rows, in_place, out_off, in_off,
               s == STRATA_OK ? "differs from the scalar layer" : strata_status_string(s));

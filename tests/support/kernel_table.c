@@ -22,11 +22,11 @@ size_t kt_kernels(const char *family, const kt_kernel *const **out) {
 }
 
 int kt_same(const kt_kernel *k, const kt_bufs *got, const kt_bufs *want, const kt_args *a,
-            size_t out_bytes) {
+            const kt_spans *s) {
   if (k->same) return k->same(got, want, a);
-  if (out_bytes && memcmp(got->out, want->out, out_bytes) != 0) return 0;
-  return !k->result_bytes || !got->result || !want->result ||
-         memcmp(got->result, want->result, k->result_bytes) == 0;
+  if (s->out && memcmp(got->out, want->out, s->out) != 0) return 0;
+  return !s->result || !got->result || !want->result ||
+         memcmp(got->result, want->result, s->result) == 0;
 }
 
 const strata_exec kt_scalar = {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, 0};

@@ -19,7 +19,6 @@
 #define KT_MAX_IN 3
 #define KT_LAYER(l) (1u << (l))
 #define KT_MAX_EXECS 64
-#define KT_RESULT (1u << 8)
 
 typedef struct kt_args {
   size_t n;          /* elements (1-D kernels), or pixels per row (image kernels) */
@@ -29,6 +28,20 @@ typedef struct kt_args {
   uint64_t bits[4];  /* parameters, verbatim (a delta is (int64_t)bits[0]); `valid` maps random
                         bits into range, `invalid` writes out-of-range values */
 } kt_args;
+
+/* The bytes each buffer of one call spans. */
+typedef struct kt_spans {
+  size_t out;            /* the output array */
+  size_t result;         /* the result (carry: 8, reduction out: 4 or 8, batch carries: count) */
+  size_t in[KT_MAX_IN];  /* each input */
+} kt_spans;
+
+/* Does the kernel write a result through a separate pointer (a carry, a reduction's out)? */
+typedef enum kt_result {
+  KT_RESULT_NONE = 0,
+  KT_RESULT_OPTIONAL, /* may be NULL: the caller does not want it (mpn carries) */
+  KT_RESULT_REQUIRED  /* NULL is STRATA_ERR_NULL even when n = 0 (a reduction's out) */
+} kt_result;
 
 /* The buffers of one call. */
 typedef struct kt_bufs {
@@ -43,13 +56,13 @@ typedef struct kt_kernel {
   unsigned layers;     /* KT_LAYER bits of the layers it implements (AUTO is always allowed) */
   unsigned inputs;     /* how many input buffers (0..KT_MAX_IN) */
   unsigned alias_ok;   /* bit i: the output may be exactly input i (in place) */
-  unsigned required;   /* bit i: input i is a parameter array (lut, delta, s) and KT_RESULT: the
-                          result is not optional (a reduction's out): NULL is STRATA_ERR_NULL
-                          even when n = 0. A result without KT_RESULT (a carry) may be NULL. */
+  unsigned required;   /* bit i: input i is a parameter array (lut, delta, s): NULL is
+                          STRATA_ERR_NULL even when n = 0 */
+  kt_result result;    /* whether it writes a result through a separate pointer */
   size_t elem;         /* bytes per element of the output (1 for rows that mix types) */
-  size_t result_bytes; /* bytes of the result (8 for a carry); 0: the kernel has none */
-  /* Bytes the output and each input span for these arguments. */
-  void (*spans)(const kt_args *a, size_t *out, size_t in[KT_MAX_IN]);
+  size_t min_n;        /* the smallest valid n (1 for mpn_add_1/sub_1; n below: STRATA_ERR_ARG) */
+  /* Bytes each buffer spans for these arguments. */
+  void (*spans)(const kt_args *a, kt_spans *s);
   /* Makes a->bits (and the geometry, for images) valid for this kernel, keeping a->n. */
   void (*valid)(kt_args *a);
   /* Calls the kernel's _ex entry point on b (b->result may be NULL). */
@@ -58,15 +71,20 @@ typedef struct kt_kernel {
      inputs). NULL: output and result must equal byte for byte (kt_same). Float reductions
      (error bound) and float NaN payloads need their own. */
   int (*same)(const kt_bufs *got, const kt_bufs *want, const kt_args *a);
+  /* Optional: turns random bytes into data the kernel's comparison can judge (say, finite floats
+     of moderate size for a float reduction, whose error bound means nothing once a partial sum
+     overflows). `which` is the input index, or KT_MAX_IN for the output's initial contents.
+     NULL: any bytes (NaN, inf, subnormals and all). */
+  void (*shape)(void *p, size_t bytes, unsigned which);
   /* Hostile arguments: turns valid *a into its k-th out-of-range variant (k = 0, 1, ...), sets
      *what, and returns the status the kernel must give; STRATA_OK when there is no k-th one.
      Buffers stay those of the valid arguments, so a variant may also claim a huge n. */
   strata_status (*invalid)(kt_args *a, unsigned k, const char **what);
 } kt_kernel;
 
-/* k->same, or byte equality of the output (out_bytes) and the result. */
+/* k->same, or byte equality of the output and the result. */
 int kt_same(const kt_kernel *k, const kt_bufs *got, const kt_bufs *want, const kt_args *a,
-            size_t out_bytes);
+            const kt_spans *s);
 
 /* Every kernel in the library; `family` NULL: all of them. */
 size_t kt_kernels(const char *family, const kt_kernel *const **out);

@@ -4,9 +4,9 @@
 #include "kernel_table.h"
 
 /* 1-D byte maps: the output and input 0 span n bytes. */
-static void spans_u8_map(const kt_args *a, size_t *out, size_t in[KT_MAX_IN]) {
-  *out = a->n;
-  in[0] = a->n;
+static void spans_u8_map(const kt_args *a, kt_spans *s) {
+  s->out = a->n;
+  s->in[0] = a->n;
 }
 
 /* strata_brighten_u8(dst, src, n, delta = bits[0]) */
@@ -33,10 +33,12 @@ const kt_kernel kt_brighten_u8 = {
     .alias_ok = 1u << 0,
     .required = 0,
     .elem = 1,
-    .result_bytes = 0,
+    .result = KT_RESULT_NONE,
+    .min_n = 0,
     .spans = spans_u8_map,
     .valid = brighten_valid,
     .call = brighten_call,
     .same = NULL,
+    .shape = NULL,
     .invalid = brighten_invalid,
 };
