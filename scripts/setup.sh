@@ -6,7 +6,8 @@
 set -euo pipefail
 
 packages=(cmake ninja-build gcc g++ clang libomp-dev pkg-config python3
-          libsimde-dev libcmocka-dev libgmp-dev libbenchmark-dev libpng-dev doxygen)
+          libsimde-dev libcmocka-dev libgmp-dev libbenchmark-dev libpng-dev doxygen
+          libclang-rt-14-dev valgrind)  # libFuzzer/sanitizer runtimes and memcheck for .ci/run
 if [[ "${1:-}" == "bench" ]]; then
   packages+=(libopencv-dev python3-matplotlib python3-numpy python3-scipy)
 fi

@@ -11,13 +11,17 @@ static inline int strata_overlaps(const void *a, size_t na, const void *b, size_
   const uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
   if (na == 0 || nb == 0) return 0;
   if (x == y && na == nb) return 0;
-  return x < y + nb && y < x + na;
+  return x - y < nb || y - x < na; /* see strata_touches */
 }
 
-/* Non-zero when the ranges share any byte at all (for outputs that may never alias). */
+/* Non-zero when the ranges share any byte at all (for outputs that may never alias).
+   The distances are taken modulo the address space and no end is computed: for ranges that fit
+   below the top of memory this is the plain interval test, and a range too long to exist (one
+   whose end would wrap past the top, say n = SIZE_MAX) overlaps every other buffer, so it is
+   refused instead of being run off the end of memory. */
 static inline int strata_touches(const void *a, size_t na, const void *b, size_t nb) {
   const uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
-  return na != 0 && nb != 0 && x < y + nb && y < x + na;
+  return na != 0 && nb != 0 && (x - y < nb || y - x < na);
 }
 
 /* *out = a * b; non-zero when that overflows size_t. */

@@ -41,7 +41,8 @@ void tu_fill(void *p, size_t n, uint64_t *state);
 size_t tu_lengths(size_t *out);
 
 /* Every execution variant a kernel may support: SCALAR, BIT, INSTRUCTION, DATA, TASK with 1, 2
-   and 3 threads, and AUTO. ISA is AUTO, which the suite's STRATA_ISA environment forces. */
+   and 3 threads (left out when built without OpenMP), and AUTO. ISA is AUTO, which the suite's
+   STRATA_ISA environment forces. */
 size_t tu_variants(const strata_exec **out);
 /* "data", "task/2", ... for messages. */
 const char *tu_variant_name(const strata_exec *e);
