@@ -40,9 +40,11 @@ static size_t binary_task_min(strata_op op) {
   return op == STRATA_OP_DIV ? TASK_MIN_HEAVY : TASK_MIN_STREAM;
 }
 
-/* strata_binary (bcast = 0) and strata_binary_scalar (bcast = 1, b is the one element `s`). */
-static strata_status binary(strata_op op, strata_dtype type, void *dst, const void *a,
-                            const void *b, size_t n, unsigned bcast, const strata_exec *exec) {
+/* strata_binary (bcast = 0) and strata_binary_scalar (bcast = 1, b is the one element `s`).
+   Not inlined: the 50 typed shorthands share this one copy (44 KB of code otherwise). */
+__attribute__((noinline)) static strata_status binary(strata_op op, strata_dtype type, void *dst,
+                                                      const void *a, const void *b, size_t n,
+                                                      unsigned bcast, const strata_exec *exec) {
   strata_plan plan;
   size_t nb;
   if ((unsigned)op >= ARITH_OPS || (unsigned)type >= ARITH_TYPES) return STRATA_ERR_ARG;
