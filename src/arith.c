@@ -7,11 +7,13 @@
 #include "dispatch.h"
 
 /* AUTO runs the task layer from this many bytes of work (bytes read + bytes written per call).
-   Measured on the 2-core CI machine (bench/bench_arith.cc, task:t2 against data, default wait
-   policy); see docs/arith.md for the figures. */
-#define TASK_MIN_STREAM ((size_t)4 << 20) /* add/sub/min/... : memory-bound element-wise ops */
-#define TASK_MIN_HEAVY ((size_t)512 << 10) /* div_f64, div_f32, fma, axpy: compute-bound */
-#define TASK_MIN_REDUCE ((size_t)1 << 20)  /* reductions: read-only, no store traffic */
+   Measured on the 2-core CI machine (data vs task:t2, AVX-512, default wait policy; best of 15
+   alternating trials, docs/arith.md): 2 threads win 1.2x at 256 KiB, 1.5x at 512 KiB and
+   1.9x from 1 MiB for every kernel (add_f32 1.48x at 512 KiB, div_f64 1.62x, fma 1.53x,
+   sum_f32 1.48x); in DRAM both layers run at the memory's speed (task 1.00-1.06x data). */
+#define TASK_MIN_STREAM ((size_t)1 << 20)   /* element-wise ops bound by memory traffic */
+#define TASK_MIN_HEAVY ((size_t)512 << 10)  /* div, fma, axpy: more work per byte */
+#define TASK_MIN_REDUCE ((size_t)512 << 10) /* reductions: read-only */
 
 #define LAYER(l) STRATA_LAYER_MASK(STRATA_LAYER_##l)
 #define LAYERS_MAP (LAYER(SCALAR) | LAYER(DATA) | LAYER(TASK))
@@ -20,7 +22,9 @@
 typedef const arith_kernels *arith_data_table(void);
 static arith_data_table *const data_tables[STRATA_ISA_COUNT] = STRATA_ISA_TABLE(strata_arith_data);
 
-static const arith_kernels *data_kernels(strata_isa isa) { return data_tables[isa](); }
+static const arith_kernels *data_kernels(strata_isa isa) {
+  return data_tables[isa]();
+}
 
 /* Non-temporal stores once the whole footprint of the call (inputs and output) is far beyond
    the last-level cache, and the output is a separate array: its lines would be evicted before
@@ -36,9 +40,11 @@ static size_t binary_task_min(strata_op op) {
   return op == STRATA_OP_DIV ? TASK_MIN_HEAVY : TASK_MIN_STREAM;
 }
 
-/* strata_binary (bcast = 0) and strata_binary_scalar (bcast = 1, b is the one element `s`). */
-static strata_status binary(strata_op op, strata_dtype type, void *dst, const void *a,
-                            const void *b, size_t n, unsigned bcast, const strata_exec *exec) {
+/* strata_binary (bcast = 0) and strata_binary_scalar (bcast = 1, b is the one element `s`).
+   Not inlined: the 50 typed shorthands share this one copy (44 KB of code otherwise). */
+__attribute__((noinline)) static strata_status binary(strata_op op, strata_dtype type, void *dst,
+                                                      const void *a, const void *b, size_t n,
+                                                      unsigned bcast, const strata_exec *exec) {
   strata_plan plan;
   size_t nb;
   if ((unsigned)op >= ARITH_OPS || (unsigned)type >= ARITH_TYPES) return STRATA_ERR_ARG;
@@ -56,12 +62,18 @@ static strata_status binary(strata_op op, strata_dtype type, void *dst, const vo
   const unsigned flags =
       (bcast ? ARITH_BCAST : 0) | stream_flag(work, dst == a || (!bcast && dst == b));
   switch (plan.layer) {
-  case STRATA_LAYER_SCALAR: strata_arith_scalar.binary[op][type](dst, a, b, n, flags); break;
-  case STRATA_LAYER_BIT: strata_arith_bit.binary[op][type](dst, a, b, n, flags); break;
+  case STRATA_LAYER_SCALAR:
+    strata_arith_scalar.binary[op][type](dst, a, b, n, flags);
+    break;
+  case STRATA_LAYER_BIT:
+    strata_arith_bit.binary[op][type](dst, a, b, n, flags);
+    break;
   case STRATA_LAYER_TASK:
     strata_binary_task(data_kernels(plan.isa), op, type, dst, a, b, n, flags, plan.threads);
     break;
-  default: data_kernels(plan.isa)->binary[op][type](dst, a, b, n, flags); break;
+  default:
+    data_kernels(plan.isa)->binary[op][type](dst, a, b, n, flags);
+    break;
   }
   return STRATA_OK;
 }
@@ -109,11 +121,15 @@ ARITH_PAIRS(SHORTHAND)
     if (s != STRATA_OK || n == 0) return s;                                                        \
     const unsigned flags = stream_flag(4 * nb, dst == a || dst == b || dst == c);                  \
     switch (plan.layer) {                                                                          \
-    case STRATA_LAYER_SCALAR: strata_arith_scalar.fma_##t(dst, a, b, c, n, flags); break;          \
+    case STRATA_LAYER_SCALAR:                                                                      \
+      strata_arith_scalar.fma_##t(dst, a, b, c, n, flags);                                         \
+      break;                                                                                       \
     case STRATA_LAYER_TASK:                                                                        \
       strata_fma_##t##_task(data_kernels(plan.isa), dst, a, b, c, n, flags, plan.threads);         \
       break;                                                                                       \
-    default: data_kernels(plan.isa)->fma_##t(dst, a, b, c, n, flags); break;                       \
+    default:                                                                                       \
+      data_kernels(plan.isa)->fma_##t(dst, a, b, c, n, flags);                                     \
+      break;                                                                                       \
     }                                                                                              \
     return STRATA_OK;                                                                              \
   }                                                                                                \
@@ -129,13 +145,17 @@ ARITH_PAIRS(SHORTHAND)
     if (strata_overlaps(y, nb, x, nb)) return STRATA_ERR_OVERLAP;                                  \
     strata_status s = strata_plan_make(exec, LAYERS_MAP, 3 * nb, TASK_MIN_HEAVY, &plan);           \
     if (s != STRATA_OK || n == 0) return s;                                                        \
-    const unsigned flags = stream_flag(3 * nb, 1); /* y is updated in place */                     \
+    const unsigned flags = 0; /* y is updated in place: never streamed (stream_flag) */            \
     switch (plan.layer) {                                                                          \
-    case STRATA_LAYER_SCALAR: strata_arith_scalar.axpy_##t(y, alpha, x, n, flags); break;          \
+    case STRATA_LAYER_SCALAR:                                                                      \
+      strata_arith_scalar.axpy_##t(y, alpha, x, n, flags);                                         \
+      break;                                                                                       \
     case STRATA_LAYER_TASK:                                                                        \
       strata_axpy_##t##_task(data_kernels(plan.isa), y, alpha, x, n, flags, plan.threads);         \
       break;                                                                                       \
-    default: data_kernels(plan.isa)->axpy_##t(y, alpha, x, n, flags); break;                       \
+    default:                                                                                       \
+      data_kernels(plan.isa)->axpy_##t(y, alpha, x, n, flags);                                     \
+      break;                                                                                       \
     }                                                                                              \
     return STRATA_OK;                                                                              \
   }                                                                                                \
@@ -167,13 +187,13 @@ static strata_status reduce_plan(const void *a, const void *b, size_t n, size_t 
                                               : data_kernels((plan).isa)->fn args)
 
 #define SUM_ENTRY(t, T, R)                                                                         \
-  strata_status strata_sum_##t##_ex(const T *a, size_t n, R *out, const strata_exec *exec) {      \
+  strata_status strata_sum_##t##_ex(const T *a, size_t n, R *out, const strata_exec *exec) {       \
     strata_plan plan;                                                                              \
     strata_status s = reduce_plan(a, NULL, n, sizeof(T), out, sizeof(R), exec, &plan);             \
     if (s != STRATA_OK) return s;                                                                  \
-    *out = n == 0 ? 0                                                                              \
-                  : REDUCE_CALL(plan, sum_##t, (a, n),                                             \
-                                (data_kernels(plan.isa), a, n, plan.threads));                     \
+    *out = n == 0                                                                                  \
+               ? 0                                                                                 \
+               : REDUCE_CALL(plan, sum_##t, (a, n), (data_kernels(plan.isa), a, n, plan.threads)); \
     return STRATA_OK;                                                                              \
   }                                                                                                \
   strata_status strata_sum_##t(const T *a, size_t n, R *out) {                                     \
@@ -189,7 +209,7 @@ SUM_ENTRY(u8, uint8_t, uint64_t)
                                     const strata_exec *exec) {                                     \
     strata_plan plan;                                                                              \
     if (n && !b) return STRATA_ERR_NULL;                                                           \
-    strata_status s = reduce_plan(a, b, n, sizeof(T), out, sizeof(T), exec, &plan);               \
+    strata_status s = reduce_plan(a, b, n, sizeof(T), out, sizeof(T), exec, &plan);                \
     if (s != STRATA_OK) return s;                                                                  \
     *out = n == 0 ? 0                                                                              \
                   : REDUCE_CALL(plan, dot_##t, (a, b, n),                                          \

@@ -13,11 +13,15 @@
 #define NOPS 8
 #define NTYPES 8
 
-static const char *const op_names[NOPS] = {"add", "sub", "mul", "div", "min", "max", "adds", "subs"};
-static const char *const type_names[NTYPES] = {"u8", "i8", "u16", "i16", "i32", "i64", "f32", "f64"};
+static const char *const op_names[NOPS] = {"add", "sub", "mul",  "div",
+                                           "min", "max", "adds", "subs"};
+static const char *const type_names[NTYPES] = {"u8",  "i8",  "u16", "i16",
+                                               "i32", "i64", "f32", "f64"};
 static const size_t type_sizes[NTYPES] = {1, 1, 2, 2, 4, 8, 4, 8};
 
-static int is_float(int t) { return t == STRATA_F32 || t == STRATA_F64; }
+static int is_float(int t) {
+  return t == STRATA_F32 || t == STRATA_F64;
+}
 
 /* The contract's table of valid pairs. */
 static int valid_pair(int op, int t) {
@@ -41,16 +45,24 @@ static const strata_exec scalar = {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, 0};
 
 static int64_t load_int(int t, const void *p) {
   switch (t) {
-  case STRATA_U8: return *(const uint8_t *)p;
-  case STRATA_I8: return *(const int8_t *)p;
-  case STRATA_U16: return *(const uint16_t *)p;
-  case STRATA_I16: return *(const int16_t *)p;
-  case STRATA_I32: return *(const int32_t *)p;
-  default: return *(const int64_t *)p;
+  case STRATA_U8:
+    return *(const uint8_t *)p;
+  case STRATA_I8:
+    return *(const int8_t *)p;
+  case STRATA_U16:
+    return *(const uint16_t *)p;
+  case STRATA_I16:
+    return *(const int16_t *)p;
+  case STRATA_I32:
+    return *(const int32_t *)p;
+  default:
+    return *(const int64_t *)p;
   }
 }
 
-static void store_int(int t, void *p, int64_t v) { memcpy(p, &v, type_sizes[t]); }
+static void store_int(int t, void *p, int64_t v) {
+  memcpy(p, &v, type_sizes[t]);
+}
 
 static int64_t int_min(int t) {
   static const int64_t m[] = {0, INT8_MIN, 0, INT16_MIN, INT32_MIN, INT64_MIN};
@@ -61,10 +73,9 @@ static int64_t int_max(int t) {
   return m[t];
 }
 
-static const double float_specials[] = {0.0,  -0.0, 1.0,     -1.0,    INFINITY, -INFINITY,
-                                        NAN,  -NAN, 1e-40,   -1e-40,  5e-324,   -5e-324,
-                                        2.0,  0.5,  3.4e38,  -3.4e38, 1e308,    -1e308,
-                                        1e-310, 1.17549435e-38};
+static const double float_specials[] = {
+    0.0,    -0.0,    1.0, -1.0, INFINITY, -INFINITY, NAN,   -NAN,   1e-40,  -1e-40,
+    5e-324, -5e-324, 2.0, 0.5,  3.4e38,   -3.4e38,   1e308, -1e308, 1e-310, 1.17549435e-38};
 
 /* One random element: a quarter raw random bits, a quarter extremes / specials, half ordinary
    small values (so that equal operands, exact results and ordinary rounding all occur). */
@@ -76,8 +87,10 @@ static void random_element(int t, void *p, uint64_t *seed) {
   }
   if (is_float(t)) {
     double x;
-    if (kind == 1) x = float_specials[v % (sizeof float_specials / sizeof *float_specials)];
-    else x = (double)(int64_t)(v % 2001) / 8.0 - 125.0;
+    if (kind == 1)
+      x = float_specials[v % (sizeof float_specials / sizeof *float_specials)];
+    else
+      x = (double)(int64_t)(v % 2001) / 8.0 - 125.0;
     if (t == STRATA_F32) {
       float f = (float)x;
       memcpy(p, &f, 4);
@@ -107,12 +120,24 @@ static void formula(int op, int t, void *out, const void *pa, const void *pb) {
       memcpy(&fa, pa, 4);
       memcpy(&fb, pb, 4);
       switch (op) {
-      case STRATA_OP_ADD: fr = fa + fb; break;
-      case STRATA_OP_SUB: fr = fa - fb; break;
-      case STRATA_OP_MUL: fr = fa * fb; break;
-      case STRATA_OP_DIV: fr = fa / fb; break;
-      case STRATA_OP_MIN: fr = fb < fa ? fb : fa; break;
-      case STRATA_OP_MAX: fr = fb > fa ? fb : fa; break;
+      case STRATA_OP_ADD:
+        fr = fa + fb;
+        break;
+      case STRATA_OP_SUB:
+        fr = fa - fb;
+        break;
+      case STRATA_OP_MUL:
+        fr = fa * fb;
+        break;
+      case STRATA_OP_DIV:
+        fr = fa / fb;
+        break;
+      case STRATA_OP_MIN:
+        fr = fb < fa ? fb : fa;
+        break;
+      case STRATA_OP_MAX:
+        fr = fb > fa ? fb : fa;
+        break;
       }
       memcpy(out, &fr, 4);
       return;
@@ -120,12 +145,24 @@ static void formula(int op, int t, void *out, const void *pa, const void *pb) {
     memcpy(&a, pa, 8);
     memcpy(&b, pb, 8);
     switch (op) {
-    case STRATA_OP_ADD: r = a + b; break;
-    case STRATA_OP_SUB: r = a - b; break;
-    case STRATA_OP_MUL: r = a * b; break;
-    case STRATA_OP_DIV: r = a / b; break;
-    case STRATA_OP_MIN: r = b < a ? b : a; break;
-    default: r = b > a ? b : a; break;
+    case STRATA_OP_ADD:
+      r = a + b;
+      break;
+    case STRATA_OP_SUB:
+      r = a - b;
+      break;
+    case STRATA_OP_MUL:
+      r = a * b;
+      break;
+    case STRATA_OP_DIV:
+      r = a / b;
+      break;
+    case STRATA_OP_MIN:
+      r = b < a ? b : a;
+      break;
+    default:
+      r = b > a ? b : a;
+      break;
     }
     memcpy(out, &r, 8);
     return;
@@ -133,11 +170,21 @@ static void formula(int op, int t, void *out, const void *pa, const void *pb) {
   const int64_t a = load_int(t, pa), b = load_int(t, pb);
   int64_t r = 0;
   switch (op) {
-  case STRATA_OP_ADD: r = (int64_t)((uint64_t)a + (uint64_t)b); break;
-  case STRATA_OP_SUB: r = (int64_t)((uint64_t)a - (uint64_t)b); break;
-  case STRATA_OP_MUL: r = (int64_t)((uint64_t)a * (uint64_t)b); break;
-  case STRATA_OP_MIN: r = b < a ? b : a; break;
-  case STRATA_OP_MAX: r = b > a ? b : a; break;
+  case STRATA_OP_ADD:
+    r = (int64_t)((uint64_t)a + (uint64_t)b);
+    break;
+  case STRATA_OP_SUB:
+    r = (int64_t)((uint64_t)a - (uint64_t)b);
+    break;
+  case STRATA_OP_MUL:
+    r = (int64_t)((uint64_t)a * (uint64_t)b);
+    break;
+  case STRATA_OP_MIN:
+    r = b < a ? b : a;
+    break;
+  case STRATA_OP_MAX:
+    r = b > a ? b : a;
+    break;
   case STRATA_OP_ADDS:
   case STRATA_OP_SUBS:
     r = op == STRATA_OP_ADDS ? a + b : a - b;
@@ -205,8 +252,8 @@ static void test_scalar_layer_is_the_formula(void **state) {
       for (size_t i = 0; i < N; i++) {
         formula(op, t, want, a + i * es, b + 5 * es);
         if (!same_elem(op, t, dst + i * es, want, a + i * es, b + 5 * es))
-          fail_msg("scalar %s_%s with scalar operand: element %zu is not the formula",
-                   op_names[op], type_names[t], i);
+          fail_msg("scalar %s_%s with scalar operand: element %zu is not the formula", op_names[op],
+                   type_names[t], i);
       }
     }
   }
@@ -247,13 +294,26 @@ static void check_pair_length(int op, int t, size_t n, uint64_t *seed) {
     strata_status st;
     const uint8_t *ref = want;
     switch (mode) {
-    case 0: st = strata_binary_ex(op, t, dst.p, dst.p, b.p, n, e); break;
-    case 1: st = strata_binary_ex(op, t, dst.p, a.p, dst.p, n, e); break;
-    case 2: st = strata_binary_ex(op, t, dst.p, a.p, a.p, n, e); ref = want_alias; break;
-    default: st = strata_binary_ex(op, t, dst.p, dst.p, dst.p, n, e); ref = want_alias; break;
+    case 0:
+      st = strata_binary_ex(op, t, dst.p, dst.p, b.p, n, e);
+      break;
+    case 1:
+      st = strata_binary_ex(op, t, dst.p, a.p, dst.p, n, e);
+      break;
+    case 2:
+      st = strata_binary_ex(op, t, dst.p, a.p, a.p, n, e);
+      ref = want_alias;
+      break;
+    default:
+      st = strata_binary_ex(op, t, dst.p, dst.p, dst.p, n, e);
+      ref = want_alias;
+      break;
     }
     assert_int_equal(st, STRATA_OK);
-    check_result(mode == 0 ? "dst==a" : mode == 1 ? "dst==b" : mode == 2 ? "a==b" : "dst==a==b",
+    check_result(mode == 0   ? "dst==a"
+                 : mode == 1 ? "dst==b"
+                 : mode == 2 ? "a==b"
+                             : "dst==a==b",
                  op, t, e, dst.p, ref, a.p, mode >= 2 ? a.p : b.p, 0, n);
     tu_buf_check(&dst);
     /* in place with a scalar operand */
@@ -284,7 +344,8 @@ static void test_every_pair_every_length(void **state) {
     for (int op = 0; op < NOPS; op++) {
       if (!valid_pair(op, t)) continue;
       for (size_t li = 0; li < nlen; li++)
-        if (lengths[li] <= 3 * TU_W / type_sizes[t] + 1 || (lengths[li] > 3 * TU_W + 1 && lengths[li] < (1u << 20)))
+        if (lengths[li] <= 3 * TU_W / type_sizes[t] + 1 ||
+            (lengths[li] > 3 * TU_W + 1 && lengths[li] < (1u << 20)))
           check_pair_length(op, t, lengths[li], &seed);
     }
 }
@@ -462,10 +523,14 @@ static void test_errors_write_nothing(void **state) {
       const size_t shifts[] = {1, es, 32};
       for (size_t k = 0; k < 3; k++) {
         const size_t d = shifts[k];
-        assert_int_equal(strata_binary_ex(op, t, buf + d, buf, buf + 300, n, e), STRATA_ERR_OVERLAP);
-        assert_int_equal(strata_binary_ex(op, t, buf, buf + d, buf + 300, n, e), STRATA_ERR_OVERLAP);
-        assert_int_equal(strata_binary_ex(op, t, buf + d, buf + 300, buf, n, e), STRATA_ERR_OVERLAP);
-        assert_int_equal(strata_binary_ex(op, t, buf, buf + 300, buf + d, n, e), STRATA_ERR_OVERLAP);
+        assert_int_equal(strata_binary_ex(op, t, buf + d, buf, buf + 300, n, e),
+                         STRATA_ERR_OVERLAP);
+        assert_int_equal(strata_binary_ex(op, t, buf, buf + d, buf + 300, n, e),
+                         STRATA_ERR_OVERLAP);
+        assert_int_equal(strata_binary_ex(op, t, buf + d, buf + 300, buf, n, e),
+                         STRATA_ERR_OVERLAP);
+        assert_int_equal(strata_binary_ex(op, t, buf, buf + 300, buf + d, n, e),
+                         STRATA_ERR_OVERLAP);
         assert_int_equal(strata_binary_scalar_ex(op, t, buf + d, buf, buf + 400, n, e),
                          STRATA_ERR_OVERLAP);
       }

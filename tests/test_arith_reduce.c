@@ -10,13 +10,16 @@
 
 #include "testutil.h"
 
-
 static int map_layer(const strata_exec *e) {
   return e->layer != STRATA_LAYER_BIT && e->layer != STRATA_LAYER_INSTRUCTION;
 }
-static int reduce_layer(const strata_exec *e) { return e->layer != STRATA_LAYER_BIT; }
+static int reduce_layer(const strata_exec *e) {
+  return e->layer != STRATA_LAYER_BIT;
+}
 
-static double uniform(uint64_t *seed) { return (double)(tu_rand(seed) >> 11) * 0x1p-53; }
+static double uniform(uint64_t *seed) {
+  return (double)(tu_rand(seed) >> 11) * 0x1p-53;
+}
 
 /* Mostly values in [-4, 4) with random low bits (so products and sums round), some specials. */
 static double random_value(uint64_t *seed) {
@@ -210,7 +213,8 @@ static void check_float_reductions(size_t n, uint64_t *seed, int positive) {
   float *ya = malloc(n * 4 + 4), *yb = malloc(n * 4 + 4);
   for (size_t i = 0; i < n; i++) {
     /* positive terms of varied magnitude, or mixed signs (cancellation) */
-    xa[i] = positive ? uniform(seed) * ldexp(1.0, (int)(tu_rand(seed) % 20)) : uniform(seed) * 2 - 1;
+    xa[i] =
+        positive ? uniform(seed) * ldexp(1.0, (int)(tu_rand(seed) % 20)) : uniform(seed) * 2 - 1;
     xb[i] = uniform(seed) * 2 - 1;
     ya[i] = (float)xa[i];
     yb[i] = (float)xb[i];
@@ -338,8 +342,10 @@ static void test_integer_reductions(void **state) {
       uint32_t r = (uint32_t)tu_rand(&seed);
       int32_t v;
       memcpy(&v, &r, 4);
-      if (kind == 0) v = INT32_MIN;
-      else if (i % 5 == 0) v = (i / 5) % 2 ? INT32_MAX : INT32_MIN;
+      if (kind == 0)
+        v = INT32_MIN;
+      else if (i % 5 == 0)
+        v = (i / 5) % 2 ? INT32_MAX : INT32_MIN;
       xs[i] = v;
     }
     if (kind == 0) memset(u.p, 0xff, n);

@@ -33,12 +33,12 @@ typedef enum strata_dtype {
 
 /** Binary operations. */
 typedef enum strata_op {
-  STRATA_OP_ADD, /**< a + b: integers wrap (two's complement), floats IEEE */
-  STRATA_OP_SUB, /**< a - b: integers wrap, floats IEEE */
-  STRATA_OP_MUL, /**< a * b: integers keep the low bits of the exact product, floats IEEE */
-  STRATA_OP_DIV, /**< a / b: floats only (x/0 is inf or NaN); integers: STRATA_ERR_UNSUPPORTED */
-  STRATA_OP_MIN, /**< (b < a) ? b : a  (so MIN(NaN, x) = NaN, MIN(x, NaN) = x, MIN(0, -0) = 0) */
-  STRATA_OP_MAX, /**< (b > a) ? b : a  (so MAX(NaN, x) = NaN, MAX(x, NaN) = x, MAX(0, -0) = 0) */
+  STRATA_OP_ADD,  /**< a + b: integers wrap (two's complement), floats IEEE */
+  STRATA_OP_SUB,  /**< a - b: integers wrap, floats IEEE */
+  STRATA_OP_MUL,  /**< a * b: integers keep the low bits of the exact product, floats IEEE */
+  STRATA_OP_DIV,  /**< a / b: floats only (x/0 is inf or NaN); integers: STRATA_ERR_UNSUPPORTED */
+  STRATA_OP_MIN,  /**< (b < a) ? b : a  (so MIN(NaN, x) = NaN, MIN(x, NaN) = x, MIN(0, -0) = 0) */
+  STRATA_OP_MAX,  /**< (b > a) ? b : a  (so MAX(NaN, x) = NaN, MAX(x, NaN) = x, MAX(0, -0) = 0) */
   STRATA_OP_ADDS, /**< a + b saturated: U8 I8 U16 I16 only, else STRATA_ERR_UNSUPPORTED */
   STRATA_OP_SUBS  /**< a - b saturated: U8 I8 U16 I16 only, else STRATA_ERR_UNSUPPORTED */
 } strata_op;
@@ -52,9 +52,8 @@ typedef enum strata_op {
 STRATA_API strata_status strata_binary(strata_op op, strata_dtype type, void *dst, const void *a,
                                        const void *b, size_t n);
 /** strata_binary with explicit execution settings (NULL: defaults). */
-STRATA_API strata_status strata_binary_ex(strata_op op, strata_dtype type, void *dst,
-                                          const void *a, const void *b, size_t n,
-                                          const strata_exec *exec);
+STRATA_API strata_status strata_binary_ex(strata_op op, strata_dtype type, void *dst, const void *a,
+                                          const void *b, size_t n, const strata_exec *exec);
 
 /** dst[i] = a[i] op *s for i < n, where s points at one element of `type` (never NULL, and it
     may not lie inside dst). Same operations, codes and layers as strata_binary. */
@@ -72,7 +71,8 @@ STRATA_API strata_status strata_add_u8(uint8_t *dst, const uint8_t *a, const uin
 /** dst[i] = a[i] + b[i] (wrapping); strata_binary(STRATA_OP_ADD, STRATA_I8, ...). */
 STRATA_API strata_status strata_add_i8(int8_t *dst, const int8_t *a, const int8_t *b, size_t n);
 /** dst[i] = a[i] + b[i] (wrapping); strata_binary(STRATA_OP_ADD, STRATA_U16, ...). */
-STRATA_API strata_status strata_add_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b, size_t n);
+STRATA_API strata_status strata_add_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b,
+                                        size_t n);
 /** dst[i] = a[i] + b[i] (wrapping); strata_binary(STRATA_OP_ADD, STRATA_I16, ...). */
 STRATA_API strata_status strata_add_i16(int16_t *dst, const int16_t *a, const int16_t *b, size_t n);
 /** dst[i] = a[i] + b[i] (wrapping); strata_binary(STRATA_OP_ADD, STRATA_I32, ...). */
@@ -88,7 +88,8 @@ STRATA_API strata_status strata_sub_u8(uint8_t *dst, const uint8_t *a, const uin
 /** dst[i] = a[i] - b[i] (wrapping); strata_binary(STRATA_OP_SUB, STRATA_I8, ...). */
 STRATA_API strata_status strata_sub_i8(int8_t *dst, const int8_t *a, const int8_t *b, size_t n);
 /** dst[i] = a[i] - b[i] (wrapping); strata_binary(STRATA_OP_SUB, STRATA_U16, ...). */
-STRATA_API strata_status strata_sub_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b, size_t n);
+STRATA_API strata_status strata_sub_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b,
+                                        size_t n);
 /** dst[i] = a[i] - b[i] (wrapping); strata_binary(STRATA_OP_SUB, STRATA_I16, ...). */
 STRATA_API strata_status strata_sub_i16(int16_t *dst, const int16_t *a, const int16_t *b, size_t n);
 /** dst[i] = a[i] - b[i] (wrapping); strata_binary(STRATA_OP_SUB, STRATA_I32, ...). */
@@ -104,7 +105,8 @@ STRATA_API strata_status strata_mul_u8(uint8_t *dst, const uint8_t *a, const uin
 /** dst[i] = a[i] * b[i] (wrapping); strata_binary(STRATA_OP_MUL, STRATA_I8, ...). */
 STRATA_API strata_status strata_mul_i8(int8_t *dst, const int8_t *a, const int8_t *b, size_t n);
 /** dst[i] = a[i] * b[i] (wrapping); strata_binary(STRATA_OP_MUL, STRATA_U16, ...). */
-STRATA_API strata_status strata_mul_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b, size_t n);
+STRATA_API strata_status strata_mul_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b,
+                                        size_t n);
 /** dst[i] = a[i] * b[i] (wrapping); strata_binary(STRATA_OP_MUL, STRATA_I16, ...). */
 STRATA_API strata_status strata_mul_i16(int16_t *dst, const int16_t *a, const int16_t *b, size_t n);
 /** dst[i] = a[i] * b[i] (wrapping); strata_binary(STRATA_OP_MUL, STRATA_I32, ...). */
@@ -124,7 +126,8 @@ STRATA_API strata_status strata_min_u8(uint8_t *dst, const uint8_t *a, const uin
 /** dst[i] = (b[i] < a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MIN, STRATA_I8, ...). */
 STRATA_API strata_status strata_min_i8(int8_t *dst, const int8_t *a, const int8_t *b, size_t n);
 /** dst[i] = (b[i] < a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MIN, STRATA_U16, ...). */
-STRATA_API strata_status strata_min_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b, size_t n);
+STRATA_API strata_status strata_min_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b,
+                                        size_t n);
 /** dst[i] = (b[i] < a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MIN, STRATA_I16, ...). */
 STRATA_API strata_status strata_min_i16(int16_t *dst, const int16_t *a, const int16_t *b, size_t n);
 /** dst[i] = (b[i] < a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MIN, STRATA_I32, ...). */
@@ -140,7 +143,8 @@ STRATA_API strata_status strata_max_u8(uint8_t *dst, const uint8_t *a, const uin
 /** dst[i] = (b[i] > a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MAX, STRATA_I8, ...). */
 STRATA_API strata_status strata_max_i8(int8_t *dst, const int8_t *a, const int8_t *b, size_t n);
 /** dst[i] = (b[i] > a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MAX, STRATA_U16, ...). */
-STRATA_API strata_status strata_max_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b, size_t n);
+STRATA_API strata_status strata_max_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b,
+                                        size_t n);
 /** dst[i] = (b[i] > a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MAX, STRATA_I16, ...). */
 STRATA_API strata_status strata_max_i16(int16_t *dst, const int16_t *a, const int16_t *b, size_t n);
 /** dst[i] = (b[i] > a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MAX, STRATA_I32, ...). */
@@ -151,22 +155,34 @@ STRATA_API strata_status strata_max_i64(int64_t *dst, const int64_t *a, const in
 STRATA_API strata_status strata_max_f32(float *dst, const float *a, const float *b, size_t n);
 /** dst[i] = (b[i] > a[i]) ? b[i] : a[i]; strata_binary(STRATA_OP_MAX, STRATA_F64, ...). */
 STRATA_API strata_status strata_max_f64(double *dst, const double *a, const double *b, size_t n);
-/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_U8, ...). */
+/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_U8,
+ * ...). */
 STRATA_API strata_status strata_adds_u8(uint8_t *dst, const uint8_t *a, const uint8_t *b, size_t n);
-/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_I8, ...). */
+/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_I8,
+ * ...). */
 STRATA_API strata_status strata_adds_i8(int8_t *dst, const int8_t *a, const int8_t *b, size_t n);
-/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_U16, ...). */
-STRATA_API strata_status strata_adds_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b, size_t n);
-/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_I16, ...). */
-STRATA_API strata_status strata_adds_i16(int16_t *dst, const int16_t *a, const int16_t *b, size_t n);
-/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_U8, ...). */
+/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_U16,
+ * ...). */
+STRATA_API strata_status strata_adds_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b,
+                                         size_t n);
+/** dst[i] = a[i] + b[i], saturated to the type's range; strata_binary(STRATA_OP_ADDS, STRATA_I16,
+ * ...). */
+STRATA_API strata_status strata_adds_i16(int16_t *dst, const int16_t *a, const int16_t *b,
+                                         size_t n);
+/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_U8,
+ * ...). */
 STRATA_API strata_status strata_subs_u8(uint8_t *dst, const uint8_t *a, const uint8_t *b, size_t n);
-/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_I8, ...). */
+/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_I8,
+ * ...). */
 STRATA_API strata_status strata_subs_i8(int8_t *dst, const int8_t *a, const int8_t *b, size_t n);
-/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_U16, ...). */
-STRATA_API strata_status strata_subs_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b, size_t n);
-/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_I16, ...). */
-STRATA_API strata_status strata_subs_i16(int16_t *dst, const int16_t *a, const int16_t *b, size_t n);
+/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_U16,
+ * ...). */
+STRATA_API strata_status strata_subs_u16(uint16_t *dst, const uint16_t *a, const uint16_t *b,
+                                         size_t n);
+/** dst[i] = a[i] - b[i], saturated to the type's range; strata_binary(STRATA_OP_SUBS, STRATA_I16,
+ * ...). */
+STRATA_API strata_status strata_subs_i16(int16_t *dst, const int16_t *a, const int16_t *b,
+                                         size_t n);
 
 /** Fused multiply-add: dst[i] = fmaf(a[i], b[i], c[i]), one rounding, bit-exact with C's fmaf
     on every layer and ISA (also where the CPU has no FMA instruction). dst may be exactly any of
@@ -221,8 +237,8 @@ STRATA_API strata_status strata_dot_f32_ex(const float *a, const float *b, size_
 /** *out = a[0]*b[0] + ... + a[n-1]*b[n-1] in double (products fused into the sum or not). */
 STRATA_API strata_status strata_dot_f64(const double *a, const double *b, size_t n, double *out);
 /** strata_dot_f64 with explicit execution settings (NULL: defaults). */
-STRATA_API strata_status strata_dot_f64_ex(const double *a, const double *b, size_t n,
-                                           double *out, const strata_exec *exec);
+STRATA_API strata_status strata_dot_f64_ex(const double *a, const double *b, size_t n, double *out,
+                                           const strata_exec *exec);
 /** *out = the exact sum of the int32 values a[0..n) (exact for any n below 2^32). */
 STRATA_API strata_status strata_sum_i32(const int32_t *a, size_t n, int64_t *out);
 /** strata_sum_i32 with explicit execution settings (NULL: defaults). */

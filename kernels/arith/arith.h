@@ -37,14 +37,12 @@
 
 /* Every valid (op, type) pair of API.md section 4.1: 50 in all. */
 #define ARITH_PAIRS(X)                                                                             \
-  ARITH_INTS(X, add, ADD) ARITH_FLOATS(X, add, ADD)                                                \
-  ARITH_INTS(X, sub, SUB) ARITH_FLOATS(X, sub, SUB)                                                \
-  ARITH_INTS(X, mul, MUL) ARITH_FLOATS(X, mul, MUL)                                                \
-  ARITH_FLOATS(X, div, DIV)                                                                        \
-  ARITH_INTS(X, min, MIN) ARITH_FLOATS(X, min, MIN)                                                \
-  ARITH_INTS(X, max, MAX) ARITH_FLOATS(X, max, MAX)                                                \
-  ARITH_SMALL_INTS(X, adds, ADDS)                                                                  \
-  ARITH_SMALL_INTS(X, subs, SUBS)
+  ARITH_INTS(X, add, ADD)                                                                          \
+  ARITH_FLOATS(X, add, ADD) ARITH_INTS(X, sub, SUB) ARITH_FLOATS(X, sub, SUB)                      \
+      ARITH_INTS(X, mul, MUL) ARITH_FLOATS(X, mul, MUL) ARITH_FLOATS(X, div, DIV)                  \
+          ARITH_INTS(X, min, MIN) ARITH_FLOATS(X, min, MIN) ARITH_INTS(X, max, MAX)                \
+              ARITH_FLOATS(X, max, MAX) ARITH_SMALL_INTS(X, adds, ADDS)                            \
+                  ARITH_SMALL_INTS(X, subs, SUBS)
 
 /* Element i of an array of T that may not be aligned to sizeof(T) (API.md: nothing needs to be
    aligned): read and written with memcpy, which compiles to one plain load or store. */
@@ -110,8 +108,8 @@ void strata_fma_f32_task(const arith_kernels *data, float *dst, const float *a, 
                          const float *c, size_t n, unsigned flags, int threads);
 void strata_fma_f64_task(const arith_kernels *data, double *dst, const double *a, const double *b,
                          const double *c, size_t n, unsigned flags, int threads);
-void strata_axpy_f32_task(const arith_kernels *data, float *y, float alpha, const float *x, size_t n,
-                          unsigned flags, int threads);
+void strata_axpy_f32_task(const arith_kernels *data, float *y, float alpha, const float *x,
+                          size_t n, unsigned flags, int threads);
 void strata_axpy_f64_task(const arith_kernels *data, double *y, double alpha, const double *x,
                           size_t n, unsigned flags, int threads);
 float strata_sum_f32_task(const arith_kernels *data, const float *a, size_t n, int threads);

@@ -20,9 +20,8 @@ static inline uint64_t swar_sub_u8(uint64_t a, uint64_t b) {
 
 typedef uint64_t swar_op(uint64_t a, uint64_t b);
 
-static inline __attribute__((always_inline)) void bit_map(uint8_t *dst, const uint8_t *a,
-                                                          const uint8_t *b, size_t n,
-                                                          unsigned flags, swar_op *op) {
+static inline __attribute__((always_inline)) void
+bit_map(uint8_t *dst, const uint8_t *a, const uint8_t *b, size_t n, unsigned flags, swar_op *op) {
   const int bcast = flags & ARITH_BCAST;
   const uint64_t splat = bcast ? SWAR_ONES * b[0] : 0;
   size_t i = 0;

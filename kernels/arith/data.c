@@ -45,7 +45,7 @@
 #endif
 
 /* HAVE_FUSED: the ISA has a fused multiply-add instruction (AVX2 and AVX-512 builds). */
-#if (STRATA_VEC_BITS == 512 && defined(SIMDE_X86_AVX512F_NATIVE)) ||                              \
+#if (STRATA_VEC_BITS == 512 && defined(SIMDE_X86_AVX512F_NATIVE)) ||                               \
     (STRATA_VEC_BITS < 512 && defined(SIMDE_X86_FMA_NATIVE))
 #define HAVE_FUSED 1
 #else
@@ -55,8 +55,12 @@
 /* ---- The vector operation of each (op, type) pair, on integer-typed vectors. ---- */
 
 #define INT_OPS(t, bits, sign)                                                                     \
-  VEC_INLINE vec_i v_add_##t(vec_i a, vec_i b) { return VEC_OP(add_epi##bits)(a, b); }             \
-  VEC_INLINE vec_i v_sub_##t(vec_i a, vec_i b) { return VEC_OP(sub_epi##bits)(a, b); }
+  VEC_INLINE vec_i v_add_##t(vec_i a, vec_i b) {                                                   \
+    return VEC_OP(add_epi##bits)(a, b);                                                            \
+  }                                                                                                \
+  VEC_INLINE vec_i v_sub_##t(vec_i a, vec_i b) {                                                   \
+    return VEC_OP(sub_epi##bits)(a, b);                                                            \
+  }
 INT_OPS(u8, 8, u)
 INT_OPS(i8, 8, i)
 INT_OPS(u16, 16, u)
@@ -66,8 +70,12 @@ INT_OPS(i64, 64, i)
 
 /* min/max: the instruction where every ISA has one (so (b < a) ? b : a is just the minimum). */
 #define MINMAX_OPS(t, sfx)                                                                         \
-  VEC_INLINE vec_i v_min_##t(vec_i a, vec_i b) { return VEC_OP(min_##sfx)(a, b); }                 \
-  VEC_INLINE vec_i v_max_##t(vec_i a, vec_i b) { return VEC_OP(max_##sfx)(a, b); }
+  VEC_INLINE vec_i v_min_##t(vec_i a, vec_i b) {                                                   \
+    return VEC_OP(min_##sfx)(a, b);                                                                \
+  }                                                                                                \
+  VEC_INLINE vec_i v_max_##t(vec_i a, vec_i b) {                                                   \
+    return VEC_OP(max_##sfx)(a, b);                                                                \
+  }
 MINMAX_OPS(u8, epu8)
 MINMAX_OPS(i8, epi8)
 MINMAX_OPS(u16, epu16)
@@ -75,8 +83,12 @@ MINMAX_OPS(i16, epi16)
 MINMAX_OPS(i32, epi32)
 
 #define SAT_OPS(t, sfx)                                                                            \
-  VEC_INLINE vec_i v_adds_##t(vec_i a, vec_i b) { return VEC_OP(adds_##sfx)(a, b); }               \
-  VEC_INLINE vec_i v_subs_##t(vec_i a, vec_i b) { return VEC_OP(subs_##sfx)(a, b); }
+  VEC_INLINE vec_i v_adds_##t(vec_i a, vec_i b) {                                                  \
+    return VEC_OP(adds_##sfx)(a, b);                                                               \
+  }                                                                                                \
+  VEC_INLINE vec_i v_subs_##t(vec_i a, vec_i b) {                                                  \
+    return VEC_OP(subs_##sfx)(a, b);                                                               \
+  }
 SAT_OPS(u8, epu8)
 SAT_OPS(i8, epi8)
 SAT_OPS(u16, epu16)
@@ -88,19 +100,32 @@ SAT_OPS(i16, epi16)
 VEC_INLINE vec_i v_mul_u8(vec_i a, vec_i b) {
   const vec_i low = VEC_OP(set1_epi16)(0x00ff);
   const vec_i even = VEC_OP(mullo_epi16)(a, b);
-  const vec_i odd =
-      VEC_OP(mullo_epi16)(VEC_OP(srli_epi16)(a, 8), VEC_OP(srli_epi16)(b, 8));
+  const vec_i odd = VEC_OP(mullo_epi16)(VEC_OP(srli_epi16)(a, 8), VEC_OP(srli_epi16)(b, 8));
   return VEC_SI(or)(VEC_SI(and)(even, low), VEC_OP(slli_epi16)(odd, 8));
 }
-VEC_INLINE vec_i v_mul_i8(vec_i a, vec_i b) { return v_mul_u8(a, b); }
-VEC_INLINE vec_i v_mul_u16(vec_i a, vec_i b) { return VEC_OP(mullo_epi16)(a, b); }
-VEC_INLINE vec_i v_mul_i16(vec_i a, vec_i b) { return VEC_OP(mullo_epi16)(a, b); }
-VEC_INLINE vec_i v_mul_i32(vec_i a, vec_i b) { return VEC_OP(mullo_epi32)(a, b); }
+VEC_INLINE vec_i v_mul_i8(vec_i a, vec_i b) {
+  return v_mul_u8(a, b);
+}
+VEC_INLINE vec_i v_mul_u16(vec_i a, vec_i b) {
+  return VEC_OP(mullo_epi16)(a, b);
+}
+VEC_INLINE vec_i v_mul_i16(vec_i a, vec_i b) {
+  return VEC_OP(mullo_epi16)(a, b);
+}
+VEC_INLINE vec_i v_mul_i32(vec_i a, vec_i b) {
+  return VEC_OP(mullo_epi32)(a, b);
+}
 
 #if STRATA_VEC_BITS == 512
-VEC_INLINE vec_i v_mul_i64(vec_i a, vec_i b) { return simde_mm512_mullo_epi64(a, b); }
-VEC_INLINE vec_i v_min_i64(vec_i a, vec_i b) { return simde_mm512_min_epi64(a, b); }
-VEC_INLINE vec_i v_max_i64(vec_i a, vec_i b) { return simde_mm512_max_epi64(a, b); }
+VEC_INLINE vec_i v_mul_i64(vec_i a, vec_i b) {
+  return simde_mm512_mullo_epi64(a, b);
+}
+VEC_INLINE vec_i v_min_i64(vec_i a, vec_i b) {
+  return simde_mm512_min_epi64(a, b);
+}
+VEC_INLINE vec_i v_max_i64(vec_i a, vec_i b) {
+  return simde_mm512_max_epi64(a, b);
+}
 #else
 /* Below AVX-512 there is no 64-bit multiply: lo(a)lo(b) + ((hi(a)lo(b) + lo(a)hi(b)) << 32),
    which is the exact product mod 2^64. */
@@ -119,13 +144,25 @@ VEC_INLINE vec_i v_max_i64(vec_i a, vec_i b) {
 #endif
 
 #define FLOAT_OPS(t, sfx, AS, TO)                                                                  \
-  VEC_INLINE vec_i v_add_##t(vec_i a, vec_i b) { return TO(VEC_OP(add_##sfx)(AS(a), AS(b))); }     \
-  VEC_INLINE vec_i v_sub_##t(vec_i a, vec_i b) { return TO(VEC_OP(sub_##sfx)(AS(a), AS(b))); }     \
-  VEC_INLINE vec_i v_mul_##t(vec_i a, vec_i b) { return TO(VEC_OP(mul_##sfx)(AS(a), AS(b))); }     \
-  VEC_INLINE vec_i v_div_##t(vec_i a, vec_i b) { return TO(VEC_OP(div_##sfx)(AS(a), AS(b))); }     \
+  VEC_INLINE vec_i v_add_##t(vec_i a, vec_i b) {                                                   \
+    return TO(VEC_OP(add_##sfx)(AS(a), AS(b)));                                                    \
+  }                                                                                                \
+  VEC_INLINE vec_i v_sub_##t(vec_i a, vec_i b) {                                                   \
+    return TO(VEC_OP(sub_##sfx)(AS(a), AS(b)));                                                    \
+  }                                                                                                \
+  VEC_INLINE vec_i v_mul_##t(vec_i a, vec_i b) {                                                   \
+    return TO(VEC_OP(mul_##sfx)(AS(a), AS(b)));                                                    \
+  }                                                                                                \
+  VEC_INLINE vec_i v_div_##t(vec_i a, vec_i b) {                                                   \
+    return TO(VEC_OP(div_##sfx)(AS(a), AS(b)));                                                    \
+  }                                                                                                \
   /* min_ps(x, y) = (x < y) ? x : y, so (b < a) ? b : a = min_ps(b, a). */                         \
-  VEC_INLINE vec_i v_min_##t(vec_i a, vec_i b) { return TO(VEC_OP(min_##sfx)(AS(b), AS(a))); }     \
-  VEC_INLINE vec_i v_max_##t(vec_i a, vec_i b) { return TO(VEC_OP(max_##sfx)(AS(b), AS(a))); }
+  VEC_INLINE vec_i v_min_##t(vec_i a, vec_i b) {                                                   \
+    return TO(VEC_OP(min_##sfx)(AS(b), AS(a)));                                                    \
+  }                                                                                                \
+  VEC_INLINE vec_i v_max_##t(vec_i a, vec_i b) {                                                   \
+    return TO(VEC_OP(max_##sfx)(AS(b), AS(a)));                                                    \
+  }
 FLOAT_OPS(f32, ps, AS_PS, PS_AS_I)
 FLOAT_OPS(f64, pd, AS_PD, PD_AS_I)
 
@@ -210,11 +247,15 @@ VEC_INLINE void arith_map(void *dst_, const void *a_, const void *b_, const void
   const size_t i = aligned ? (VEC_BYTES - ((uintptr_t)dst & (VEC_BYTES - 1))) & (VEC_BYTES - 1) : 0;
   const int stream = aligned && (flags & ARITH_STREAM);
   if (bcast) {
-    if (stream) map_body(dst, a, b, c, vb, i, nb, op, 1, ternary, 1);
-    else map_body(dst, a, b, c, vb, i, nb, op, 1, ternary, 0);
+    if (stream)
+      map_body(dst, a, b, c, vb, i, nb, op, 1, ternary, 1);
+    else
+      map_body(dst, a, b, c, vb, i, nb, op, 1, ternary, 0);
   } else {
-    if (stream) map_body(dst, a, b, c, vb, i, nb, op, 0, ternary, 1);
-    else map_body(dst, a, b, c, vb, i, nb, op, 0, ternary, 0);
+    if (stream)
+      map_body(dst, a, b, c, vb, i, nb, op, 0, ternary, 1);
+    else
+      map_body(dst, a, b, c, vb, i, nb, op, 0, ternary, 0);
   }
   vec_storeu(dst, head);
   vec_storeu(dst + nb - VEC_BYTES, tail);
@@ -243,8 +284,8 @@ static void fma_f64_data(double *dst, const double *a, const double *b, const do
 
 /* y = fma(alpha, x, y) = fma(x, alpha, y): x is `a`, alpha the broadcast `b`, y both c and dst. */
 static void axpy_f32_data(float *y, float alpha, const float *x, size_t n, unsigned flags) {
-  arith_map(y, x, &alpha, y, n * sizeof(float), sizeof(float),
-            (flags & ARITH_STREAM) | ARITH_BCAST, v_fma_f32, 1);
+  arith_map(y, x, &alpha, y, n * sizeof(float), sizeof(float), (flags & ARITH_STREAM) | ARITH_BCAST,
+            v_fma_f32, 1);
 }
 
 static void axpy_f64_data(double *y, double alpha, const double *x, size_t n, unsigned flags) {
@@ -289,8 +330,12 @@ static void axpy_f64_data(double *y, double alpha, const double *x, size_t n, un
     for (size_t k = 1; k < lanes; k++) s += lane[k];                                               \
     return s;                                                                                      \
   }                                                                                                \
-  static T sum_##t##_data(const T *a, size_t n) { return t##_reduce(a, NULL, n, 0); }              \
-  static T dot_##t##_data(const T *a, const T *b, size_t n) { return t##_reduce(a, b, n, 1); }
+  static T sum_##t##_data(const T *a, size_t n) {                                                  \
+    return t##_reduce(a, NULL, n, 0);                                                              \
+  }                                                                                                \
+  static T dot_##t##_data(const T *a, const T *b, size_t n) {                                      \
+    return t##_reduce(a, b, n, 1);                                                                 \
+  }
 FLOAT_REDUCE(f32, float, ps, AS_PS, PS_AS_I)
 FLOAT_REDUCE(f64, double, pd, AS_PD, PD_AS_I)
 
@@ -360,4 +405,6 @@ static const arith_kernels data_kernels = {
     .sum_u8 = sum_u8_data,
 };
 
-const arith_kernels *STRATA_ISA_FN(strata_arith_data)(void) { return &data_kernels; }
+const arith_kernels *STRATA_ISA_FN(strata_arith_data)(void) {
+  return &data_kernels;
+}

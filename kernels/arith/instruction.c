@@ -11,16 +11,16 @@
 #define ILP_LANES 8
 
 /* K accumulators, each a chain over elements i, i + K, i + 2K ...; `term` is the i-th term. */
-#define ILP_REDUCE(name, t, T, ACC, K, term)                                                          \
+#define ILP_REDUCE(name, t, T, ACC, K, term)                                                       \
   static ACC name(const T *a, const T *b, size_t n) {                                              \
     ACC acc[K] = {0};                                                                              \
     size_t i = 0;                                                                                  \
     (void)b;                                                                                       \
     for (; i + K <= n; i += K)                                                                     \
-      for (size_t k = 0; k < K; k++) acc[k] += term(t, i + k);                                        \
+      for (size_t k = 0; k < K; k++) acc[k] += term(t, i + k);                                     \
     for (size_t width = K / 2; width > 0; width /= 2)                                              \
       for (size_t k = 0; k < width; k++) acc[k] += acc[k + width];                                 \
-    for (; i < n; i++) acc[0] += term(t, i);                                                          \
+    for (; i < n; i++) acc[0] += term(t, i);                                                       \
     return acc[0];                                                                                 \
   }
 
@@ -34,10 +34,18 @@ ILP_REDUCE(dot_f64_ilp, f64, double, double, ILP_LANES, TERM_DOT)
 ILP_REDUCE(sum_i32_ilp, i32, int32_t, int64_t, 4, TERM_SUM)
 ILP_REDUCE(sum_u8_ilp, u8, uint8_t, uint64_t, 4, TERM_SUM)
 
-static float sum_f32_instruction(const float *a, size_t n) { return sum_f32_ilp(a, NULL, n); }
-static double sum_f64_instruction(const double *a, size_t n) { return sum_f64_ilp(a, NULL, n); }
-static int64_t sum_i32_instruction(const int32_t *a, size_t n) { return sum_i32_ilp(a, NULL, n); }
-static uint64_t sum_u8_instruction(const uint8_t *a, size_t n) { return sum_u8_ilp(a, NULL, n); }
+static float sum_f32_instruction(const float *a, size_t n) {
+  return sum_f32_ilp(a, NULL, n);
+}
+static double sum_f64_instruction(const double *a, size_t n) {
+  return sum_f64_ilp(a, NULL, n);
+}
+static int64_t sum_i32_instruction(const int32_t *a, size_t n) {
+  return sum_i32_ilp(a, NULL, n);
+}
+static uint64_t sum_u8_instruction(const uint8_t *a, size_t n) {
+  return sum_u8_ilp(a, NULL, n);
+}
 
 const arith_kernels strata_arith_instruction = {
     .sum_f32 = sum_f32_instruction,

@@ -33,7 +33,9 @@
 #define LO_i16 INT16_MIN
 #define HI_i16 INT16_MAX
 
-static inline int clamp_int(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+static inline int clamp_int(int v, int lo, int hi) {
+  return v < lo ? lo : v > hi ? hi : v;
+}
 
 #define SCALAR_add(t, T, x, y) ((T)((WIDE_##t)(x) + (WIDE_##t)(y)))
 #define SCALAR_sub(t, T, x, y) ((T)((WIDE_##t)(x) - (WIDE_##t)(y)))
@@ -50,30 +52,35 @@ static inline int clamp_int(int v, int lo, int hi) { return v < lo ? lo : v > hi
                                 unsigned flags) {                                                  \
     const size_t step = (flags & ARITH_BCAST) ? 0 : 1;                                             \
     for (size_t i = 0; i < n; i++)                                                                 \
-      arith_store_##t(dst, i, SCALAR_##op(t, T, arith_load_##t(a, i), arith_load_##t(b, i * step))); \
+      arith_store_##t(dst, i,                                                                      \
+                      SCALAR_##op(t, T, arith_load_##t(a, i), arith_load_##t(b, i *step)));        \
   }
 ARITH_PAIRS(SCALAR_BINARY)
 
 static void fma_f32_scalar(float *dst, const float *a, const float *b, const float *c, size_t n,
                            unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) arith_store_f32(dst, i, fmaf(arith_load_f32(a, i), arith_load_f32(b, i), arith_load_f32(c, i)));
+  for (size_t i = 0; i < n; i++)
+    arith_store_f32(dst, i, fmaf(arith_load_f32(a, i), arith_load_f32(b, i), arith_load_f32(c, i)));
 }
 
-static void fma_f64_scalar(double *dst, const double *a, const double *b, const double *c,
-                           size_t n, unsigned flags) {
+static void fma_f64_scalar(double *dst, const double *a, const double *b, const double *c, size_t n,
+                           unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) arith_store_f64(dst, i, fma(arith_load_f64(a, i), arith_load_f64(b, i), arith_load_f64(c, i)));
+  for (size_t i = 0; i < n; i++)
+    arith_store_f64(dst, i, fma(arith_load_f64(a, i), arith_load_f64(b, i), arith_load_f64(c, i)));
 }
 
 static void axpy_f32_scalar(float *y, float alpha, const float *x, size_t n, unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) arith_store_f32(y, i, fmaf(alpha, arith_load_f32(x, i), arith_load_f32(y, i)));
+  for (size_t i = 0; i < n; i++)
+    arith_store_f32(y, i, fmaf(alpha, arith_load_f32(x, i), arith_load_f32(y, i)));
 }
 
 static void axpy_f64_scalar(double *y, double alpha, const double *x, size_t n, unsigned flags) {
   (void)flags;
-  for (size_t i = 0; i < n; i++) arith_store_f64(y, i, fma(alpha, arith_load_f64(x, i), arith_load_f64(y, i)));
+  for (size_t i = 0; i < n; i++)
+    arith_store_f64(y, i, fma(alpha, arith_load_f64(x, i), arith_load_f64(y, i)));
 }
 
 static float sum_f32_scalar(const float *a, size_t n) {

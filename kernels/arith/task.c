@@ -58,39 +58,62 @@ static void run_map(struct map_job *job, size_t n, int threads) {
 
 void strata_binary_task(const arith_kernels *data, strata_op op, strata_dtype type, void *dst,
                         const void *a, const void *b, size_t n, unsigned flags, int threads) {
-  struct map_job job = {.kind = JOB_BINARY, .binary = data->binary[op][type], .dst = dst,
-                        .a = a, .b = b, .esize = arith_type_size(type), .flags = flags};
+  struct map_job job = {.kind = JOB_BINARY,
+                        .binary = data->binary[op][type],
+                        .dst = dst,
+                        .a = a,
+                        .b = b,
+                        .esize = arith_type_size(type),
+                        .flags = flags};
   run_map(&job, n, threads);
 }
 
 void strata_fma_f32_task(const arith_kernels *data, float *dst, const float *a, const float *b,
                          const float *c, size_t n, unsigned flags, int threads) {
-  struct map_job job = {.kind = JOB_FMA_F32, .data = data, .dst = (uint8_t *)dst,
-                        .a = (const uint8_t *)a, .b = (const uint8_t *)b, .c = (const uint8_t *)c,
-                        .esize = sizeof *dst, .flags = flags};
+  struct map_job job = {.kind = JOB_FMA_F32,
+                        .data = data,
+                        .dst = (uint8_t *)dst,
+                        .a = (const uint8_t *)a,
+                        .b = (const uint8_t *)b,
+                        .c = (const uint8_t *)c,
+                        .esize = sizeof *dst,
+                        .flags = flags};
   run_map(&job, n, threads);
 }
 
 void strata_fma_f64_task(const arith_kernels *data, double *dst, const double *a, const double *b,
                          const double *c, size_t n, unsigned flags, int threads) {
-  struct map_job job = {.kind = JOB_FMA_F64, .data = data, .dst = (uint8_t *)dst,
-                        .a = (const uint8_t *)a, .b = (const uint8_t *)b, .c = (const uint8_t *)c,
-                        .esize = sizeof *dst, .flags = flags};
+  struct map_job job = {.kind = JOB_FMA_F64,
+                        .data = data,
+                        .dst = (uint8_t *)dst,
+                        .a = (const uint8_t *)a,
+                        .b = (const uint8_t *)b,
+                        .c = (const uint8_t *)c,
+                        .esize = sizeof *dst,
+                        .flags = flags};
   run_map(&job, n, threads);
 }
 
-void strata_axpy_f32_task(const arith_kernels *data, float *y, float alpha, const float *x, size_t n,
-                          unsigned flags, int threads) {
-  struct map_job job = {.kind = JOB_AXPY_F32, .data = data, .dst = (uint8_t *)y,
-                        .a = (const uint8_t *)x, .esize = sizeof *y, .flags = flags,
+void strata_axpy_f32_task(const arith_kernels *data, float *y, float alpha, const float *x,
+                          size_t n, unsigned flags, int threads) {
+  struct map_job job = {.kind = JOB_AXPY_F32,
+                        .data = data,
+                        .dst = (uint8_t *)y,
+                        .a = (const uint8_t *)x,
+                        .esize = sizeof *y,
+                        .flags = flags,
                         .alpha32 = alpha};
   run_map(&job, n, threads);
 }
 
 void strata_axpy_f64_task(const arith_kernels *data, double *y, double alpha, const double *x,
                           size_t n, unsigned flags, int threads) {
-  struct map_job job = {.kind = JOB_AXPY_F64, .data = data, .dst = (uint8_t *)y,
-                        .a = (const uint8_t *)x, .esize = sizeof *y, .flags = flags,
+  struct map_job job = {.kind = JOB_AXPY_F64,
+                        .data = data,
+                        .dst = (uint8_t *)y,
+                        .a = (const uint8_t *)x,
+                        .esize = sizeof *y,
+                        .flags = flags,
                         .alpha64 = alpha};
   run_map(&job, n, threads);
 }
