@@ -114,7 +114,9 @@ static void run_n(int sub) {
     const size_t n = ns[li];
     const int big = n > 4099;
     for (int p = 0; p < P_COUNT; p++) {
-      if (big && (p == P_ALTERNATE || p == P_CHAIN_ALL)) continue; /* covered by smaller n */
+      /* alternating bits are covered by smaller n; a chain through all limbs is kept at 65537,
+         where it runs through every task chunk (the fix-up's worst case) */
+      if (big && (p == P_ALTERNATE || (p == P_CHAIN_ALL && n > 65537))) continue;
       /* chains from every position of the first two AVX-512 blocks (small n), else a few */
       const size_t starts = p != P_CHAIN_FROM ? 1 : n <= 72 ? (n < 17 ? (n ? n : 1) : 17) : 2;
       for (size_t at = 0; at < starts; at++) {

@@ -1,5 +1,5 @@
-/* Multi-word addition, task layer. The limbs are cut into one chunk per thread (whole 64-limb
-   blocks, task.h); every chunk is added by the data-layer kernel it was handed as if its carry in
+/* Multi-word addition, task layer. The limbs are cut into one chunk per thread (multiples of
+   GRAIN limbs, task.h); every chunk is added by the data-layer kernel it was handed as if its carry in
    were 0, which gives each chunk a generate bit (its own carry out). The carries between chunks
    are then resolved in chunk order, a prefix over (generate, propagate) pairs: chunk k receives a
    carry when chunk k-1 generated one or received one and propagated it. Propagating means the
@@ -9,12 +9,16 @@
    So the fix-up touches one limb per chunk in practice, and a whole chunk only in the worst case
    (a chunk of all ones receiving a carry), which is then correct but serial.
    Same contract as the data layer: r may equal a and/or b; reads and writes exactly n limbs.
-   Batches: chunks of whole numbers, each run through the data-layer batch kernel. */
+   Batches: chunks of whole numbers (at least GRAIN limbs' worth), each run through the data-layer
+   batch kernel. */
 #include "mpn.h"
 #include "strata/exec.h"
 #include "task.h"
 
-#define GRAIN 64 /* limbs: chunks are whole 64-limb blocks */
+/* Limbs per chunk at least (and a multiple of it): 32 KiB of output. Below 2 x GRAIN the task
+   layer runs one chunk on the calling thread and opens no parallel region; two threads only pay
+   off far above that (ARCHITECTURE.md: ~128 KiB of work per call on an idle machine). */
+#define GRAIN 4096
 
 struct n_job {
   uint64_t *r;
@@ -66,5 +70,6 @@ void strata_mpn_add_batch_task(uint64_t *r, const uint64_t *a, const uint64_t *b
                                size_t count, uint8_t *carries, int threads,
                                strata_mpn_batch_fn *kernel) {
   struct batch_job job = {r, a, b, limbs, carries, kernel};
-  strata_task_run(count, 8, threads, batch_chunk, &job);
+  const size_t grain = limbs >= GRAIN ? 4 : (GRAIN / limbs + 3) / 4 * 4;
+  strata_task_run(count, grain, threads, batch_chunk, &job);
 }
