@@ -42,7 +42,9 @@ typedef struct worker {
 } worker;
 
 /* strata_last_exec() reports an ISA only for the layers that use one. */
-static int uses_isa(strata_layer l) { return l == STRATA_LAYER_DATA || l == STRATA_LAYER_TASK; }
+static int uses_isa(strata_layer l) {
+  return l == STRATA_LAYER_DATA || l == STRATA_LAYER_TASK;
+}
 
 /* One round: a kernel, an execution, a size (small or large enough for AUTO to go parallel). */
 static void *work(void *arg) {
@@ -55,8 +57,7 @@ static void *work(void *arg) {
     strata_exec execs[KT_MAX_EXECS];
     const size_t nexec = kt_execs(k->layers, w->isas, w->nisa, execs);
     const strata_exec e = execs[tu_rand(&seed) % nexec];
-    kt_args a = {.n = (r % 3 == 0) ? (1u << 20) + (size_t)w->id : tu_rand(&seed) % 5000,
-                 .rows = 1};
+    kt_args a = {.n = (r % 3 == 0) ? (1u << 20) + (size_t)w->id : tu_rand(&seed) % 5000, .rows = 1};
     if (a.n < k->min_n) a.n = k->min_n;
     for (int i = 0; i < 4; i++) a.bits[i] = tu_rand(&seed);
     k->valid(&a);
@@ -86,8 +87,8 @@ static void *work(void *arg) {
     w->peak = now > w->peak ? now : w->peak;
     w->task_calls += s2 == STRATA_OK && ran.layer == STRATA_LAYER_TASK && ran.threads > 1;
     if (s1 != STRATA_OK || s2 != STRATA_OK)
-      snprintf(w->error, sizeof w->error, "%s %s n=%zu: status %d/%d", k->name,
-               kt_exec_name(&e), a.n, s1, s2);
+      snprintf(w->error, sizeof w->error, "%s %s n=%zu: status %d/%d", k->name, kt_exec_name(&e),
+               a.n, s1, s2);
     else if (!kt_same(k, &got, &want, &a, &sp))
       snprintf(w->error, sizeof w->error, "%s %s n=%zu: differs from scalar", k->name,
                kt_exec_name(&e), a.n);
@@ -126,7 +127,8 @@ static void test_many_app_threads(void **state) {
     peak = w[i].peak > peak ? w[i].peak : peak;
   }
   printf("%d application threads x %d calls (%d on the task layer): ok; peak %d threads in the "
-         "process\n", APP_THREADS, ROUNDS, task_calls, peak);
+         "process\n",
+         APP_THREADS, ROUNDS, task_calls, peak);
   /* Each application thread leads at most one team, of at most 3 threads (the most kt_execs
      asks for) or the default count (AUTO): no explosion. */
   const int team = strata_default_threads() > 3 ? strata_default_threads() : 3;
@@ -160,8 +162,8 @@ static void test_inside_omp_region(void **state) {
       const strata_exec ran = strata_last_exec();
       auto_parallel += ran.layer == STRATA_LAYER_TASK || ran.threads != 1;
       memset(dst, 0, n);
-      errors += strata_brighten_u8_ex(dst, src, n, 17, &task) != STRATA_OK ||
-                memcmp(dst, want, n) != 0;
+      errors +=
+          strata_brighten_u8_ex(dst, src, n, 17, &task) != STRATA_OK || memcmp(dst, want, n) != 0;
       nested_team += omp_get_max_active_levels() > 1;
     }
     errors += dst == NULL;

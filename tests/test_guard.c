@@ -91,7 +91,8 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
       const placement *P = &placements[pl];
       if (P->in_place && !can_alias) continue;
       kt_bufs got = {gb_place(&out_arena, out_bytes, P->out_side, P->out_mis),
-                     rb ? gb_place(&res_arena, rb, P->out_side, 0) : NULL, {0}};
+                     rb ? gb_place(&res_arena, rb, P->out_side, 0) : NULL,
+                     {0}};
       for (unsigned i = 0; i < k->inputs; i++) {
         if (i == 0 && P->in_place) {
           got.in[0] = got.out;
@@ -112,8 +113,8 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
         if (s != STRATA_OK)
           fail_msg("%s %s n=%zu %s: status %d", k->name, kt_exec_name(e), a.n, P->name, s);
         if (!kt_same(k, &got, expect, &a, &sp))
-          fail_msg("%s %s n=%zu %s: differs from the scalar layer", k->name, kt_exec_name(e),
-                   a.n, P->name);
+          fail_msg("%s %s n=%zu %s: differs from the scalar layer", k->name, kt_exec_name(e), a.n,
+                   P->name);
         if (!gb_check(&out_arena) || !gb_check(&res_arena))
           fail_msg("%s %s n=%zu %s: wrote next to the output", k->name, kt_exec_name(e), a.n,
                    P->name);

@@ -19,7 +19,9 @@
 static size_t g_checks;
 
 /* STRATA_ISA names something this process cannot run. */
-static int env_isa_broken(void) { return getenv("STRATA_ISA") && strata_best_isa() == STRATA_ISA_AUTO; }
+static int env_isa_broken(void) {
+  return getenv("STRATA_ISA") && strata_best_isa() == STRATA_ISA_AUTO;
+}
 
 static int resolves_isa(const strata_exec *e) {
   return e->layer == STRATA_LAYER_AUTO ||
@@ -64,8 +66,7 @@ static call_bufs bufs_new(const kt_kernel *k, const kt_args *a, uint64_t *seed) 
 }
 
 static kt_bufs view(const kt_kernel *k, const call_bufs *b) {
-  kt_bufs v = {b->out, k->result != KT_RESULT_NONE ? b->res : NULL,
-               {b->in[0], b->in[1], b->in[2]}};
+  kt_bufs v = {b->out, k->result != KT_RESULT_NONE ? b->res : NULL, {b->in[0], b->in[1], b->in[2]}};
   return v;
 }
 
@@ -121,8 +122,8 @@ static void expect(const kt_kernel *k, const strata_exec *e, const kt_bufs *b, c
   } else {
     for (int r = 0; r < 2; r++)
       if (u.n[r] && memcmp(u.p[r], u.snap[r], u.n[r]) != 0)
-        fail_msg("%s %s: %s: returned %d but wrote to its output", k->name, kt_exec_name(e),
-                 what, s);
+        fail_msg("%s %s: %s: returned %d but wrote to its output", k->name, kt_exec_name(e), what,
+                 s);
     if (!same_exec(before, strata_last_exec()))
       fail_msg("%s %s: %s: a failed call changed strata_last_exec()", k->name, kt_exec_name(e),
                what);
@@ -200,8 +201,7 @@ static void huge_sizes(const kt_kernel *k, const strata_exec *e, uint64_t *seed)
   call_bufs b = bufs_new(k, &small, seed);
   const kt_bufs v = view(k, &b);
   const int two_arrays = b.out_bytes && k->inputs && b.in_bytes[0] && !(k->required & 1);
-  const size_t huge[] = {SIZE_MAX, SIZE_MAX - 1,
-                         k->elem > 1 ? SIZE_MAX / k->elem + 1 : SIZE_MAX,
+  const size_t huge[] = {SIZE_MAX, SIZE_MAX - 1, k->elem > 1 ? SIZE_MAX / k->elem + 1 : SIZE_MAX,
                          two_arrays ? SIZE_MAX / 2 + 1 : SIZE_MAX,
                          two_arrays ? SIZE_MAX / 8 + 1 : SIZE_MAX};
   for (size_t h = 0; h < sizeof huge / sizeof *huge; h++) {
@@ -231,8 +231,18 @@ static void overlaps(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
   for (unsigned i = 0; i < k->inputs && b.out_bytes; i++) {
     /* one byte, one element, one vector of each width, all but one byte; both directions */
     const long el = (long)k->elem;
-    const long shifts[] = {1,  -1,  el,  -el, 16, -16, 32, -32, 64, -64,
-                           (long)b.in_bytes[i] - 1, -((long)b.out_bytes - 1)};
+    const long shifts[] = {1,
+                           -1,
+                           el,
+                           -el,
+                           16,
+                           -16,
+                           32,
+                           -32,
+                           64,
+                           -64,
+                           (long)b.in_bytes[i] - 1,
+                           -((long)b.out_bytes - 1)};
     for (size_t s = 0; s < sizeof shifts / sizeof *shifts; s++) {
       const long d = shifts[s];
       /* input i at out + d overlaps the output when -in_bytes < d < out_bytes */
@@ -262,8 +272,10 @@ static void overlaps(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
       if (tb == 0 || at[s] < -(long)rb + 1 || at[s] >= (long)tb) continue;
       kt_bufs v = view(k, &b);
       uint8_t *base = arena + span; /* the output, or input target - 1, sits here */
-      if (target == 0) v.out = base;
-      else v.in[target - 1] = base;
+      if (target == 0)
+        v.out = base;
+      else
+        v.in[target - 1] = base;
       v.result = base + at[s];
       const untouched ua = {{arena}, {snap}, {total}};
       char what[96];
@@ -301,10 +313,10 @@ static void bad_execs(const kt_kernel *k, uint64_t *seed) {
   const kt_bufs v = view(k, &b);
   const untouched u = outputs_of(&b);
   const strata_exec bad[] = {
-      {(strata_layer)6, STRATA_ISA_AUTO, 0},        {(strata_layer)-1, STRATA_ISA_AUTO, 0},
-      {(strata_layer)INT_MAX, STRATA_ISA_AUTO, 0},  {STRATA_LAYER_DATA, (strata_isa)6, 0},
-      {STRATA_LAYER_SCALAR, (strata_isa)-1, 0},     {STRATA_LAYER_TASK, (strata_isa)INT_MIN, 1},
-      {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, -1},   {STRATA_LAYER_TASK, STRATA_ISA_AUTO, -2},
+      {(strata_layer)6, STRATA_ISA_AUTO, 0},         {(strata_layer)-1, STRATA_ISA_AUTO, 0},
+      {(strata_layer)INT_MAX, STRATA_ISA_AUTO, 0},   {STRATA_LAYER_DATA, (strata_isa)6, 0},
+      {STRATA_LAYER_SCALAR, (strata_isa)-1, 0},      {STRATA_LAYER_TASK, (strata_isa)INT_MIN, 1},
+      {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, -1},    {STRATA_LAYER_TASK, STRATA_ISA_AUTO, -2},
       {STRATA_LAYER_AUTO, STRATA_ISA_AUTO, INT_MIN}, {STRATA_LAYER_DATA, STRATA_ISA_GENERIC, -1},
   };
   kt_args z = a;
@@ -313,8 +325,7 @@ static void bad_execs(const kt_kernel *k, uint64_t *seed) {
   for (unsigned j = 0; j < KT_MAX_IN; j++) none.in[j] = (k->required >> j & 1) ? b.in[j] : NULL;
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     expect(k, &bad[i], &v, &a, STRATA_ERR_ARG, STRATA_OK, u, "strata_exec out of range");
-    expect(k, &bad[i], &none, &z, STRATA_ERR_ARG, STRATA_OK, u,
-           "strata_exec out of range, n = 0");
+    expect(k, &bad[i], &none, &z, STRATA_ERR_ARG, STRATA_OK, u, "strata_exec out of range, n = 0");
   }
   for (int l = STRATA_LAYER_SCALAR; l <= STRATA_LAYER_TASK; l++) {
     const strata_exec e = {(strata_layer)l, STRATA_ISA_GENERIC, 1};

@@ -26,7 +26,9 @@
 
 #define HEADER 42
 
-static uint8_t at(const uint8_t *d, size_t size, size_t i) { return i < size ? d[i] : 0; }
+static uint8_t at(const uint8_t *d, size_t size, size_t i) {
+  return i < size ? d[i] : 0;
+}
 
 /* A heap block of exactly off + bytes, so that the buffer's end is the block's end. */
 static uint8_t *block(size_t off, size_t bytes, uint8_t **base) {
@@ -79,13 +81,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint8_t *init = malloc(out_bytes + rb + 1), *want_base, *want_res_base = NULL, *out_base;
   uint8_t *res_base = NULL;
   if (!init) abort();
-  if (in_place) memcpy(init, in[0], out_bytes);
-  else fill(init, out_bytes, data, size, 99);
+  if (in_place)
+    memcpy(init, in[0], out_bytes);
+  else
+    fill(init, out_bytes, data, size, 99);
   if (!in_place && k->shape) k->shape(init, out_bytes, KT_MAX_IN);
   fill(init + out_bytes, rb, data, size, 7);
 
   /* The reference; in place it runs in place too. */
-  kt_bufs want = {block(0, out_bytes, &want_base), rb ? block(0, rb, &want_res_base) : NULL,
+  kt_bufs want = {block(0, out_bytes, &want_base),
+                  rb ? block(0, rb, &want_res_base) : NULL,
                   {in[0], in[1], in[2]}};
   memcpy(want.out, init, out_bytes);
   if (rb) memcpy(want.result, init + out_bytes, rb);
@@ -94,7 +99,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fprintf(stderr, "%s scalar n=%zu: a valid call failed\n", k->name, a.n);
     abort();
   }
-  kt_bufs got = {block(out_off, out_bytes, &out_base), rb ? block(0, rb, &res_base) : NULL,
+  kt_bufs got = {block(out_off, out_bytes, &out_base),
+                 rb ? block(0, rb, &res_base) : NULL,
                  {in[0], in[1], in[2]}};
   if (in_place) got.in[0] = got.out;
   strata_exec execs[KT_MAX_EXECS];

@@ -10,7 +10,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static size_t page_size(void) { return (size_t)sysconf(_SC_PAGESIZE); }
+static size_t page_size(void) {
+  return (size_t)sysconf(_SC_PAGESIZE);
+}
 
 static void die(const char *what) {
   perror(what);

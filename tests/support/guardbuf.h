@@ -25,12 +25,12 @@ typedef enum gb_side {
 } gb_side;
 
 typedef struct gb_arena {
-  uint8_t *map;   /* the whole mapping, guards included */
+  uint8_t *map; /* the whole mapping, guards included */
   size_t map_len;
-  uint8_t *lo;    /* first accessible byte (just after the front guard) */
-  size_t cap;     /* accessible bytes */
-  uint8_t *p;     /* the placed buffer */
-  size_t n;       /* its length */
+  uint8_t *lo; /* first accessible byte (just after the front guard) */
+  size_t cap;  /* accessible bytes */
+  uint8_t *p;  /* the placed buffer */
+  size_t n;    /* its length */
 } gb_arena;
 
 /* Maps an arena that can hold buffers of up to `cap` bytes plus GB_SLACK. */

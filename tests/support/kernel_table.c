@@ -56,7 +56,8 @@ size_t kt_execs(unsigned layers, const strata_isa *isas, size_t nisa,
   for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
     if (layers & KT_LAYER(plain[i])) out[k++] = (strata_exec){plain[i], STRATA_ISA_AUTO, 0};
   for (size_t i = 0; i < nisa && k + 5 < KT_MAX_EXECS; i++) {
-    if (layers & KT_LAYER(STRATA_LAYER_DATA)) out[k++] = (strata_exec){STRATA_LAYER_DATA, isas[i], 0};
+    if (layers & KT_LAYER(STRATA_LAYER_DATA))
+      out[k++] = (strata_exec){STRATA_LAYER_DATA, isas[i], 0};
     for (int t = 1; task && t <= 3; t++) out[k++] = (strata_exec){STRATA_LAYER_TASK, isas[i], t};
     out[k++] = (strata_exec){STRATA_LAYER_AUTO, isas[i], 0};
   }

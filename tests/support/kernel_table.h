@@ -31,9 +31,9 @@ typedef struct kt_args {
 
 /* The bytes each buffer of one call spans. */
 typedef struct kt_spans {
-  size_t out;            /* the output array */
-  size_t result;         /* the result (carry: 8, reduction out: 4 or 8, batch carries: count) */
-  size_t in[KT_MAX_IN];  /* each input */
+  size_t out;           /* the output array */
+  size_t result;        /* the result (carry: 8, reduction out: 4 or 8, batch carries: count) */
+  size_t in[KT_MAX_IN]; /* each input */
 } kt_spans;
 
 /* Does the kernel write a result through a separate pointer (a carry, a reduction's out)? */
@@ -51,16 +51,16 @@ typedef struct kt_bufs {
 } kt_bufs;
 
 typedef struct kt_kernel {
-  const char *name;    /* the public function, e.g. "strata_brighten_u8" */
-  const char *family;  /* "image", "arith", "mpn": which fuzzer covers it */
-  unsigned layers;     /* KT_LAYER bits of the layers it implements (AUTO is always allowed) */
-  unsigned inputs;     /* how many input buffers (0..KT_MAX_IN) */
-  unsigned alias_ok;   /* bit i: the output may be exactly input i (in place) */
-  unsigned required;   /* bit i: input i is a parameter array (lut, delta, s): NULL is
-                          STRATA_ERR_NULL even when n = 0 */
-  kt_result result;    /* whether it writes a result through a separate pointer */
-  size_t elem;         /* bytes per element of the output (1 for rows that mix types) */
-  size_t min_n;        /* the smallest valid n (1 for mpn_add_1/sub_1; n below: STRATA_ERR_ARG) */
+  const char *name;   /* the public function, e.g. "strata_brighten_u8" */
+  const char *family; /* "image", "arith", "mpn": which fuzzer covers it */
+  unsigned layers;    /* KT_LAYER bits of the layers it implements (AUTO is always allowed) */
+  unsigned inputs;    /* how many input buffers (0..KT_MAX_IN) */
+  unsigned alias_ok;  /* bit i: the output may be exactly input i (in place) */
+  unsigned required;  /* bit i: input i is a parameter array (lut, delta, s): NULL is
+                         STRATA_ERR_NULL even when n = 0 */
+  kt_result result;   /* whether it writes a result through a separate pointer */
+  size_t elem;        /* bytes per element of the output (1 for rows that mix types) */
+  size_t min_n;       /* the smallest valid n (1 for mpn_add_1/sub_1; n below: STRATA_ERR_ARG) */
   /* Bytes each buffer spans for these arguments. */
   void (*spans)(const kt_args *a, kt_spans *s);
   /* Makes a->bits (and the geometry, for images) valid for this kernel, keeping a->n. */

@@ -10,7 +10,9 @@ static void spans_u8_map(const kt_args *a, kt_spans *s) {
 }
 
 /* strata_brighten_u8(dst, src, n, delta = bits[0]) */
-static void brighten_valid(kt_args *a) { a->bits[0] = (uint64_t)((int64_t)(a->bits[0] % 511) - 255); }
+static void brighten_valid(kt_args *a) {
+  a->bits[0] = (uint64_t)((int64_t)(a->bits[0] % 511) - 255);
+}
 
 static strata_status brighten_call(const kt_bufs *b, const kt_args *a, const strata_exec *e) {
   return strata_brighten_u8_ex(b->out, b->in[0], a->n, (int)(int64_t)a->bits[0], e);
