@@ -10,7 +10,9 @@
    Measured on the 2-core CI machine (data vs task:t2, AVX-512, default wait policy; best of 15
    alternating trials, docs/arith.md): 2 threads win 1.2x at 256 KiB, 1.5x at 512 KiB and
    1.9x from 1 MiB for every kernel (add_f32 1.48x at 512 KiB, div_f64 1.62x, fma 1.53x,
-   sum_f32 1.48x); in DRAM both layers run at the memory's speed (task 1.00-1.06x data). */
+   sum_f32 1.48x); in DRAM both layers run at the memory's speed (task 1.0-1.25x data).
+   On a machine whose cores are busy with other processes 2 threads lose at every size below
+   DRAM (docs/arith.md, set 4): these thresholds assume the cores are free. */
 #define TASK_MIN_STREAM ((size_t)1 << 20)   /* element-wise ops bound by memory traffic */
 #define TASK_MIN_HEAVY ((size_t)512 << 10)  /* div, fma, axpy: more work per byte */
 #define TASK_MIN_REDUCE ((size_t)512 << 10) /* reductions: read-only */
