@@ -81,6 +81,33 @@ VEC_INLINE void transpose(bvec v[BLANES]) {
 }
 #endif
 
+/* 64-bit lane add and subtract. SIMDe 0.7.4 emulates _mm_add_epi64 / _mm_sub_epi64 with signed
+   arithmetic in the GENERIC build (SIMDE_NO_NATIVE), which overflows (UBSan rejects it); there the
+   lanes go through unsigned integers, which the compiler turns into the same vector add. */
+VEC_INLINE bvec add64(bvec x, bvec y) {
+#if defined(SIMDE_NO_NATIVE)
+  uint64_t u[BLANES], v[BLANES];
+  BV_SI(storeu)((bvec *)u, x);
+  BV_SI(storeu)((bvec *)v, y);
+  for (int i = 0; i < BLANES; i++) u[i] += v[i];
+  return BV_SI(loadu)((const bvec *)u);
+#else
+  return BV(add_epi64)(x, y);
+#endif
+}
+
+VEC_INLINE bvec sub64(bvec x, bvec y) {
+#if defined(SIMDE_NO_NATIVE)
+  uint64_t u[BLANES], v[BLANES];
+  BV_SI(storeu)((bvec *)u, x);
+  BV_SI(storeu)((bvec *)v, y);
+  for (int i = 0; i < BLANES; i++) u[i] -= v[i];
+  return BV_SI(loadu)((const bvec *)u);
+#else
+  return BV(sub_epi64)(x, y);
+#endif
+}
+
 /* The carries into the lanes of a vector from its generate mask g (-1 where a lane wrapped) and
    the running state, which holds the previous vector's top-lane carry; updates the state.
    256-bit: the state is g rotated up one lane (vpermq), and the new lane 0 comes from the previous
@@ -123,7 +150,7 @@ VEC_INLINE int any_set(bvec v) {
    x' = x ^ 2^63, s' = x' + y is the sum biased the same way, and it wrapped iff x' > s' signed. */
 VEC_INLINE bvec add_gen(bvec x, bvec y, bvec *g) {
   const bvec bias = BV(set1_epi64x)(INT64_MIN);
-  const bvec xb = BV_SI(xor)(x, bias), sb = BV(add_epi64)(xb, y);
+  const bvec xb = BV_SI(xor)(x, bias), sb = add64(xb, y);
   *g = BV(cmpgt_epi64)(xb, sb);
   return BV_SI(xor)(sb, bias);
 }
@@ -206,9 +233,9 @@ VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, 
       vec_i g;
       if (sub) {
         g = VEC_OP(cmpgt_epi64)(VEC_SI(xor)(y, bias), xb);
-        s[q] = VEC_OP(sub_epi64)(x, y);
+        s[q] = sub64(x, y);
       } else {
-        const vec_i sb = VEC_OP(add_epi64)(xb, y);
+        const vec_i sb = add64(xb, y);
         g = VEC_OP(cmpgt_epi64)(xb, sb);
         s[q] = VEC_SI(xor)(sb, bias);
       }
@@ -221,7 +248,7 @@ VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, 
       continue;
     }
     for (int q = 0; q < BLOCK; q++)
-      put(r + i + q * LANES, sub ? VEC_OP(add_epi64)(s[q], c[q]) : VEC_OP(sub_epi64)(s[q], c[q]),
+      put(r + i + q * LANES, sub ? add64(s[q], c[q]) : sub64(s[q], c[q]),
           stream);
   }
   const uint64_t carry = chain(r + i, a + i, b + i, n - i, state_carry(state), sub);
@@ -277,9 +304,9 @@ uint64_t STRATA_ISA_FN(strata_mpn_sub_1_data)(uint64_t *r, const uint64_t *a, si
 /* Lane-wise x + y + carry, where *cv holds -carry per lane; updates *cv to the carries out. */
 VEC_INLINE bvec lane_adc(bvec x, bvec y, bvec *cv) {
   const bvec bias = BV(set1_epi64x)(INT64_MIN), ones = BV(set1_epi64x)(-1);
-  const bvec t = BV(add_epi64)(x, y);
+  const bvec t = add64(x, y);
   const bvec g = BV(cmpgt_epi64)(BV_SI(xor)(x, bias), BV_SI(xor)(t, bias));
-  const bvec s = BV(sub_epi64)(t, *cv);
+  const bvec s = sub64(t, *cv);
   *cv = BV_SI(or)(g, BV_SI(and)(*cv, BV(cmpeq_epi64)(t, ones)));
   return s;
 }
@@ -355,7 +382,7 @@ VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, si
       continue;
     }
     for (size_t q = 0; q < 4; q++)
-      BV_SI(storeu)((bvec *)(r + at + q * BLANES), BV(sub_epi64)(s[q], c[q]));
+      BV_SI(storeu)((bvec *)(r + at + q * BLANES), sub64(s[q], c[q]));
     if (carries)
       for (size_t j = 0; j < group; j++) carries[k + j] = (uint8_t)top_bit(g[j * m + m - 1]);
   }
