@@ -5,6 +5,7 @@ the same run. Usage: report.py BENCH_JSON --out DIR (writes DIR/report.md and pr
 import argparse
 import json
 import os
+import re
 import statistics
 from collections import defaultdict
 
@@ -42,6 +43,9 @@ def render(context, rates):
     for kernel in kernels:
         lines += ["", f"## {kernel}", ""]
         sizes = [s for s in SIZES if any((kernel, v, s) in rates for _, v, _ in rates)]
+        if not sizes:
+            lines += render_other_sizes(kernel, rates)
+            continue
         variants = []
         for k, v, _ in rates:
             if k == kernel and v not in variants:
@@ -65,6 +69,29 @@ def render(context, rates):
         if any(vals):
             lines.append(f"| {k} | " + " | ".join(f"{v / 1e9:.1f}" if v else "-" for v in vals) + " |")
     return "\n".join(lines) + "\n"
+
+
+def render_other_sizes(kernel, rates):
+    """Rows whose size is not a cache class (mpn_add_n/<variant>/n=<limbs>, teach_limbs/u8/4096bit):
+    GB/s per size, and the ratio to the peer row of the same size (gmp or gmp_loop) when there is
+    one, else to the first variant."""
+    sizes, variants = [], []
+    for k, v, s in rates:
+        if k == kernel:
+            sizes += [s] if s not in sizes else []
+            variants += [v] if v not in variants else []
+    sizes.sort(key=lambda s: [int(x) for x in re.findall(r"\d+", s)] or [0])
+    peer = next((p for p in ("gmp", "gmp_loop") if p in variants), variants[0])
+    lines = ["| variant | " + " | ".join(f"{s} GB/s | x {peer}" for s in sizes) + " |",
+             "|" + "---|" * (1 + 2 * len(sizes))]
+    for v in variants:
+        row = [v]
+        for s in sizes:
+            r, base = rates.get((kernel, v, s)), rates.get((kernel, peer, s))
+            row.append(f"{r / 1e9:.1f}" if r else "-")
+            row.append(f"{r / base:.2f}" if r and base else "-")
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
 
 
 def main():
