@@ -34,8 +34,7 @@
 static inline uint64_t chain(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                              uint64_t c, const int sub) {
   mpn_carry_t k = (mpn_carry_t)c;
-  for (size_t i = 0; i < n; i++)
-    k = sub ? SUBB(k, a[i], b[i], &r[i]) : ADDC(k, a[i], b[i], &r[i]);
+  for (size_t i = 0; i < n; i++) k = sub ? SUBB(k, a[i], b[i], &r[i]) : ADDC(k, a[i], b[i], &r[i]);
   return k;
 }
 
@@ -168,12 +167,13 @@ VEC_INLINE uint64_t top_bit(bvec g) {
 
 /* Masks of the lanes whose sum (difference) wrapped: generate bits. */
 VEC_INLINE uint64_t gen_mask(vec_i x, vec_i y, vec_i s, const int sub) {
-  return (uint8_t)~(sub ? simde_mm512_cmpge_epu64_mask(x, y) : simde_mm512_cmpge_epu64_mask(s, x));
+  return (uint8_t) ~(sub ? simde_mm512_cmpge_epu64_mask(x, y) : simde_mm512_cmpge_epu64_mask(s, x));
 }
 
 VEC_INLINE vec_i apply(vec_i s, uint64_t c, vec_i ones, const int sub) {
   const simde__mmask8 m = (simde__mmask8)c;
-  return sub ? simde_mm512_mask_add_epi64(s, m, s, ones) : simde_mm512_mask_sub_epi64(s, m, s, ones);
+  return sub ? simde_mm512_mask_add_epi64(s, m, s, ones)
+             : simde_mm512_mask_sub_epi64(s, m, s, ones);
 }
 
 VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
@@ -248,8 +248,7 @@ VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, 
       continue;
     }
     for (int q = 0; q < BLOCK; q++)
-      put(r + i + q * LANES, sub ? add64(s[q], c[q]) : sub64(s[q], c[q]),
-          stream);
+      put(r + i + q * LANES, sub ? add64(s[q], c[q]) : sub64(s[q], c[q]), stream);
   }
   const uint64_t carry = chain(r + i, a + i, b + i, n - i, state_carry(state), sub);
   if (stream) vec_stream_fence();
@@ -299,7 +298,6 @@ uint64_t STRATA_ISA_FN(strata_mpn_sub_1_data)(uint64_t *r, const uint64_t *a, si
                                               int stream) {
   return addsub_1(r, a, n, b, stream, 1);
 }
-
 
 /* Lane-wise x + y + carry, where *cv holds -carry per lane; updates *cv to the carries out. */
 VEC_INLINE bvec lane_adc(bvec x, bvec y, bvec *cv) {
@@ -375,14 +373,13 @@ VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, si
     }
     if (__builtin_expect(any_set(suspect), 0)) {
       for (size_t j = 0; j < group; j++) {
-        const uint64_t carry = chain(r + at + j * limbs, a + at + j * limbs, b + at + j * limbs,
-                                     limbs, 0, 0);
+        const uint64_t carry =
+            chain(r + at + j * limbs, a + at + j * limbs, b + at + j * limbs, limbs, 0, 0);
         if (carries) carries[k + j] = (uint8_t)carry;
       }
       continue;
     }
-    for (size_t q = 0; q < 4; q++)
-      BV_SI(storeu)((bvec *)(r + at + q * BLANES), sub64(s[q], c[q]));
+    for (size_t q = 0; q < 4; q++) BV_SI(storeu)((bvec *)(r + at + q * BLANES), sub64(s[q], c[q]));
     if (carries)
       for (size_t j = 0; j < group; j++) carries[k + j] = (uint8_t)top_bit(g[j * m + m - 1]);
   }

@@ -21,24 +21,24 @@
    (_addcarry_u64 code from gcc re-materializes CF once per iteration). INSN is adc or sbb.
    Returns the carry out; `blocks` >= 1. */
 #define BLOCKS8(INSN)                                                                              \
-  __asm__("xor %%r8d, %%r8d\n\t" /* CF = 0 */                                           \
-                   "1:\n\t"                                                                     \
-                   "mov 0(%[a]), %%r8\n\t" INSN " 0(%[b]), %%r8\n\tmov %%r8, 0(%[r])\n\t"       \
-                   "mov 8(%[a]), %%r9\n\t" INSN " 8(%[b]), %%r9\n\tmov %%r9, 8(%[r])\n\t"       \
-                   "mov 16(%[a]), %%r8\n\t" INSN " 16(%[b]), %%r8\n\tmov %%r8, 16(%[r])\n\t"    \
-                   "mov 24(%[a]), %%r9\n\t" INSN " 24(%[b]), %%r9\n\tmov %%r9, 24(%[r])\n\t"    \
-                   "mov 32(%[a]), %%r8\n\t" INSN " 32(%[b]), %%r8\n\tmov %%r8, 32(%[r])\n\t"    \
-                   "mov 40(%[a]), %%r9\n\t" INSN " 40(%[b]), %%r9\n\tmov %%r9, 40(%[r])\n\t"    \
-                   "mov 48(%[a]), %%r8\n\t" INSN " 48(%[b]), %%r8\n\tmov %%r8, 48(%[r])\n\t"    \
-                   "mov 56(%[a]), %%r9\n\t" INSN " 56(%[b]), %%r9\n\tmov %%r9, 56(%[r])\n\t"    \
-                   "lea 64(%[a]), %[a]\n\t"                                                      \
-                   "lea 64(%[b]), %[b]\n\t"                                                      \
-                   "lea 64(%[r]), %[r]\n\t"                                                      \
-                   "dec %[k]\n\t"                                                                \
-                   "jnz 1b\n\t"                                                                  \
-                   : [r] "+r"(r), [a] "+r"(a), [b] "+r"(b), [k] "+r"(blocks), "=@ccc"(c)         \
-                   :                                                                               \
-                   : "r8", "r9", "memory")
+  __asm__("xor %%r8d, %%r8d\n\t" /* CF = 0 */                                                      \
+          "1:\n\t"                                                                                 \
+          "mov 0(%[a]), %%r8\n\t" INSN " 0(%[b]), %%r8\n\tmov %%r8, 0(%[r])\n\t"                   \
+          "mov 8(%[a]), %%r9\n\t" INSN " 8(%[b]), %%r9\n\tmov %%r9, 8(%[r])\n\t"                   \
+          "mov 16(%[a]), %%r8\n\t" INSN " 16(%[b]), %%r8\n\tmov %%r8, 16(%[r])\n\t"                \
+          "mov 24(%[a]), %%r9\n\t" INSN " 24(%[b]), %%r9\n\tmov %%r9, 24(%[r])\n\t"                \
+          "mov 32(%[a]), %%r8\n\t" INSN " 32(%[b]), %%r8\n\tmov %%r8, 32(%[r])\n\t"                \
+          "mov 40(%[a]), %%r9\n\t" INSN " 40(%[b]), %%r9\n\tmov %%r9, 40(%[r])\n\t"                \
+          "mov 48(%[a]), %%r8\n\t" INSN " 48(%[b]), %%r8\n\tmov %%r8, 48(%[r])\n\t"                \
+          "mov 56(%[a]), %%r9\n\t" INSN " 56(%[b]), %%r9\n\tmov %%r9, 56(%[r])\n\t"                \
+          "lea 64(%[a]), %[a]\n\t"                                                                 \
+          "lea 64(%[b]), %[b]\n\t"                                                                 \
+          "lea 64(%[r]), %[r]\n\t"                                                                 \
+          "dec %[k]\n\t"                                                                           \
+          "jnz 1b\n\t"                                                                             \
+          : [r] "+r"(r), [a] "+r"(a), [b] "+r"(b), [k] "+r"(blocks), "=@ccc"(c)                    \
+          :                                                                                        \
+          : "r8", "r9", "memory")
 
 static inline mpn_carry_t add_blocks(uint64_t *r, const uint64_t *a, const uint64_t *b,
                                      size_t blocks) {
@@ -54,31 +54,27 @@ static inline mpn_carry_t sub_blocks(uint64_t *r, const uint64_t *a, const uint6
   return c;
 }
 
-uint64_t strata_mpn_add_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                      size_t n) {
+uint64_t strata_mpn_add_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n) {
   const size_t body = n / 8 * 8;
   mpn_carry_t c = body ? add_blocks(r, a, b, n / 8) : 0;
   TAIL(ADDC, c, r + body, a + body, b + body, n - body);
   return c;
 }
 
-uint64_t strata_mpn_sub_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                      size_t n) {
+uint64_t strata_mpn_sub_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n) {
   const size_t body = n / 8 * 8;
   mpn_carry_t c = body ? sub_blocks(r, a, b, n / 8) : 0;
   TAIL(SUBB, c, r + body, a + body, b + body, n - body);
   return c;
 }
 #else
-uint64_t strata_mpn_add_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                      size_t n) {
+uint64_t strata_mpn_add_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n) {
   mpn_carry_t c = 0;
   TAIL(ADDC, c, r, a, b, n);
   return c;
 }
 
-uint64_t strata_mpn_sub_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                      size_t n) {
+uint64_t strata_mpn_sub_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n) {
   mpn_carry_t c = 0;
   TAIL(SUBB, c, r, a, b, n);
   return c;
