@@ -31,8 +31,8 @@ Limbs random_limbs(size_t n, uint64_t seed) {
   return l;
 }
 
-const size_t kSizes[] = {1,     8,     64,    512, 4096, 65536, size_t(1) << 18, size_t(1) << 20,
-                         size_t(8) << 20};
+const size_t kSizes[] = {
+    1, 8, 64, 512, 4096, 65536, size_t(1) << 18, size_t(1) << 20, size_t(8) << 20};
 
 void set_counters(benchmark::State &state, size_t limbs) {
   state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(limbs));
@@ -71,18 +71,17 @@ void register_n(const char *kernel, NFn fn, bool sub) {
                                    });
     }
 #if STRATA_BENCH_GMP
-    benchmark::RegisterBenchmark((std::string(kernel) + "/gmp/" + size).c_str(),
-                                 [n, sub](benchmark::State &state) {
-                                   Limbs a = random_limbs(n, 1), b = random_limbs(n, 2),
-                                         r = random_limbs(n, 3);
-                                   for (auto _ : state) {
-                                     mp_limb_t c = sub ? mpn_sub_n(r.p, a.p, b.p, mp_size_t(n))
-                                                       : mpn_add_n(r.p, a.p, b.p, mp_size_t(n));
-                                     benchmark::DoNotOptimize(c);
-                                     benchmark::ClobberMemory();
-                                   }
-                                   set_counters(state, n);
-                                 });
+    benchmark::RegisterBenchmark(
+        (std::string(kernel) + "/gmp/" + size).c_str(), [n, sub](benchmark::State &state) {
+          Limbs a = random_limbs(n, 1), b = random_limbs(n, 2), r = random_limbs(n, 3);
+          for (auto _ : state) {
+            mp_limb_t c = sub ? mpn_sub_n(r.p, a.p, b.p, mp_size_t(n))
+                              : mpn_add_n(r.p, a.p, b.p, mp_size_t(n));
+            benchmark::DoNotOptimize(c);
+            benchmark::ClobberMemory();
+          }
+          set_counters(state, n);
+        });
 #endif
   }
 }
@@ -100,35 +99,34 @@ void register_batch() {
     const std::string size = std::to_string(limbs) + "x" + std::to_string(count);
     for (const Variant &v : variants(layers)) {
       const strata_exec exec = v.exec;
-      benchmark::RegisterBenchmark(("mpn_add_batch/" + v.name + "/" + size).c_str(),
-                                   [limbs, count, total, exec](benchmark::State &state) {
-                                     Limbs a = random_limbs(total, 1), b = random_limbs(total, 2),
-                                           r = random_limbs(total, 3);
-                                     std::vector<uint8_t> carries(count);
-                                     for (auto _ : state) {
-                                       if (!ok_or_skip(state, strata_mpn_add_batch_ex(
-                                                                  r.p, a.p, b.p, limbs, count,
-                                                                  carries.data(), &exec)))
-                                         break;
-                                       benchmark::ClobberMemory();
-                                     }
-                                     set_counters(state, total);
-                                   });
+      benchmark::RegisterBenchmark(
+          ("mpn_add_batch/" + v.name + "/" + size).c_str(),
+          [limbs, count, total, exec](benchmark::State &state) {
+            Limbs a = random_limbs(total, 1), b = random_limbs(total, 2),
+                  r = random_limbs(total, 3);
+            std::vector<uint8_t> carries(count);
+            for (auto _ : state) {
+              if (!ok_or_skip(state, strata_mpn_add_batch_ex(r.p, a.p, b.p, limbs, count,
+                                                             carries.data(), &exec)))
+                break;
+              benchmark::ClobberMemory();
+            }
+            set_counters(state, total);
+          });
     }
 #if STRATA_BENCH_GMP
-    benchmark::RegisterBenchmark(("mpn_add_batch/gmp_loop/" + size).c_str(),
-                                 [limbs, count, total](benchmark::State &state) {
-                                   Limbs a = random_limbs(total, 1), b = random_limbs(total, 2),
-                                         r = random_limbs(total, 3);
-                                   std::vector<uint8_t> carries(count);
-                                   for (auto _ : state) {
-                                     for (size_t k = 0; k < count; k++)
-                                       carries[k] = uint8_t(mpn_add_n(r.p + k * limbs, a.p + k * limbs,
-                                                                      b.p + k * limbs, mp_size_t(limbs)));
-                                     benchmark::ClobberMemory();
-                                   }
-                                   set_counters(state, total);
-                                 });
+    benchmark::RegisterBenchmark(
+        ("mpn_add_batch/gmp_loop/" + size).c_str(), [limbs, count, total](benchmark::State &state) {
+          Limbs a = random_limbs(total, 1), b = random_limbs(total, 2), r = random_limbs(total, 3);
+          std::vector<uint8_t> carries(count);
+          for (auto _ : state) {
+            for (size_t k = 0; k < count; k++)
+              carries[k] = uint8_t(
+                  mpn_add_n(r.p + k * limbs, a.p + k * limbs, b.p + k * limbs, mp_size_t(limbs)));
+            benchmark::ClobberMemory();
+          }
+          set_counters(state, total);
+        });
 #endif
   }
 }
@@ -139,8 +137,8 @@ void register_mpn() {
   register_batch();
 }
 
-}  // namespace
+} // namespace
 
 static const int mpn_registered = add_registrar(register_mpn);
 
-}  // namespace strata_bench
+} // namespace strata_bench

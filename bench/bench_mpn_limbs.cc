@@ -21,8 +21,7 @@ namespace strata_bench {
 namespace {
 
 // r = a + b over n limbs of type T (narrower than 64 bits): the carry is the bits above T.
-template <typename T>
-TEACH_SCALAR unsigned teach_add(T *r, const T *a, const T *b, size_t n) {
+template <typename T> TEACH_SCALAR unsigned teach_add(T *r, const T *a, const T *b, size_t n) {
   unsigned carry = 0;
   for (size_t i = 0; i < n; i++) {
     const uint64_t s = uint64_t(a[i]) + b[i] + carry;
@@ -45,22 +44,21 @@ TEACH_SCALAR unsigned teach_add<uint64_t>(uint64_t *r, const uint64_t *a, const 
   return unsigned(carry);
 }
 
-template <typename T>
-void register_width(const char *name) {
-  benchmark::RegisterBenchmark(
-      (std::string("teach_limbs/") + name + "/4096bit").c_str(), [](benchmark::State &state) {
-        constexpr size_t n = 4096 / (8 * sizeof(T));
-        T a[n], b[n], r[n];
-        std::mt19937_64 rng(5);
-        for (size_t i = 0; i < n; i++) a[i] = T(rng()), b[i] = T(rng());
-        for (auto _ : state) {
-          benchmark::DoNotOptimize(teach_add<T>(r, a, b, n));
-          benchmark::ClobberMemory();
-        }
-        state.counters["steps"] = double(n);
-        state.SetItemsProcessed(int64_t(state.iterations()));
-        state.SetBytesProcessed(int64_t(state.iterations()) * 3 * 512);
-      });
+template <typename T> void register_width(const char *name) {
+  benchmark::RegisterBenchmark((std::string("teach_limbs/") + name + "/4096bit").c_str(),
+                               [](benchmark::State &state) {
+                                 constexpr size_t n = 4096 / (8 * sizeof(T));
+                                 T a[n], b[n], r[n];
+                                 std::mt19937_64 rng(5);
+                                 for (size_t i = 0; i < n; i++) a[i] = T(rng()), b[i] = T(rng());
+                                 for (auto _ : state) {
+                                   benchmark::DoNotOptimize(teach_add<T>(r, a, b, n));
+                                   benchmark::ClobberMemory();
+                                 }
+                                 state.counters["steps"] = double(n);
+                                 state.SetItemsProcessed(int64_t(state.iterations()));
+                                 state.SetBytesProcessed(int64_t(state.iterations()) * 3 * 512);
+                               });
 }
 
 void register_limbs() {
@@ -70,8 +68,8 @@ void register_limbs() {
   register_width<uint64_t>("u64");
 }
 
-}  // namespace
+} // namespace
 
 static const int limbs_registered = add_registrar(register_limbs);
 
-}  // namespace strata_bench
+} // namespace strata_bench

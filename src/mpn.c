@@ -11,8 +11,8 @@
 /* AUTO runs the task layer from this many bytes of output (n * 8): 16M limbs, just above the
    largest size measured. On this 2-core machine, loaded by other processes, two threads never beat
    the one-thread data layer with non-temporal stores up to 8M limbs (wall clock, medians of 5:
-   1M limbs task:avx2:t2 7x slower than data:avx2 with the default OpenMP wait policy, 1.45x
-   slower with OMP_WAIT_POLICY=passive; 8M limbs 1.6x slower, and on par with passive).
+   1M limbs task:avx2:t2 7-17x slower than data:avx2 with the default OpenMP wait policy, 1.45x
+   slower with OMP_WAIT_POLICY=passive; 8M limbs 1.5x slower, and on par with passive).
    See docs/mpn.md. */
 #define MPN_TASK_MIN_BYTES ((size_t)128 << 20)
 /* AUTO runs the data layer (AVX2, AVX-512) from this many limbs, the instruction layer below. */
@@ -20,8 +20,7 @@
 /* AUTO runs the batch task layer from this many bytes of output (as MPN_TASK_MIN_BYTES). */
 #define MPN_BATCH_TASK_MIN_BYTES ((size_t)128 << 20)
 
-#define LAYERS_N                                                                                   \
-  (STRATA_LAYERS_BIT_DATA_TASK | STRATA_LAYER_MASK(STRATA_LAYER_INSTRUCTION))
+#define LAYERS_N (STRATA_LAYERS_BIT_DATA_TASK | STRATA_LAYER_MASK(STRATA_LAYER_INSTRUCTION))
 #define LAYERS_1 (STRATA_LAYER_MASK(STRATA_LAYER_SCALAR) | STRATA_LAYER_MASK(STRATA_LAYER_DATA))
 #define LAYERS_BATCH                                                                               \
   (STRATA_LAYER_MASK(STRATA_LAYER_SCALAR) | STRATA_LAYER_MASK(STRATA_LAYER_INSTRUCTION) |          \
@@ -42,10 +41,12 @@ static strata_mpn_batch_fn *const add_batch_data[STRATA_ISA_COUNT] =
    32 MiB L3): three arrays then fill most of the L3, which other cores share. Measured with the
    AVX2 kernel on this machine (medians of 15, loaded): 1M limbs NT 1.38x plain stores, 8M limbs
    1.35x; 256K limbs plain stores 1.15x NT. */
-static int stream_for(size_t bytes) { return bytes >= strata_stream_min_bytes() / 8; }
+static int stream_for(size_t bytes) {
+  return bytes >= strata_stream_min_bytes() / 8;
+}
 
-/* Null, size and overlap rules for r, a, b of n limbs and the one-limb result `out`
-   (b may be absent: b_bytes = 0). */
+/* Null, size and overlap rules for r, a, b of n limbs (no b for add_1 / sub_1: has_b = 0) and the
+   one-limb result `out`; sets *bytes = n * 8. */
 static strata_status check(const uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                            int has_b, const uint64_t *out, size_t *bytes) {
   if (n && (!r || !a || (has_b && !b))) return STRATA_ERR_NULL;
@@ -53,9 +54,9 @@ static strata_status check(const uint64_t *r, const uint64_t *a, const uint64_t 
   const size_t nb = has_b ? *bytes : 0;
   if (strata_overlaps(r, *bytes, a, *bytes) || strata_overlaps(r, *bytes, b, nb))
     return STRATA_ERR_OVERLAP;
-  if (out && (strata_touches(out, sizeof *out, r, *bytes) ||
-              strata_touches(out, sizeof *out, a, *bytes) ||
-              strata_touches(out, sizeof *out, b, nb)))
+  if (out &&
+      (strata_touches(out, sizeof *out, r, *bytes) || strata_touches(out, sizeof *out, a, *bytes) ||
+       strata_touches(out, sizeof *out, b, nb)))
     return STRATA_ERR_OVERLAP;
   return STRATA_OK;
 }
@@ -90,7 +91,8 @@ enum { KIND_N, KIND_1, KIND_BATCH, KIND_COUNT };
 static uint64_t auto_cache[KIND_COUNT][2];
 
 static uint64_t pack(const strata_plan *p) {
-  return UINT64_C(1) << 63 | (uint64_t)p->layer << 16 | (uint64_t)p->isa << 8 | (uint64_t)p->threads;
+  return UINT64_C(1) << 63 | (uint64_t)p->layer << 16 | (uint64_t)p->isa << 8 |
+         (uint64_t)p->threads;
 }
 
 static strata_status plan_for(int kind, const strata_exec *exec, unsigned layers, size_t n,
@@ -139,22 +141,23 @@ static strata_status addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b,
       c = sub ? strata_mpn_sub_n_bit(r, a, b, n) : strata_mpn_add_n_bit(r, a, b, n);
       break;
     case STRATA_LAYER_INSTRUCTION:
-      c = sub ? strata_mpn_sub_n_instruction(r, a, b, n)
-              : strata_mpn_add_n_instruction(r, a, b, n);
+      c = sub ? strata_mpn_sub_n_instruction(r, a, b, n) : strata_mpn_add_n_instruction(r, a, b, n);
       break;
     case STRATA_LAYER_TASK:
       c = strata_mpn_n_task(r, a, b, n, stream_for(bytes), plan.threads, data,
                             (sub ? sub_1_data : add_1_data)[plan.isa]);
       break;
-    default: c = data(r, a, b, n, stream_for(bytes)); break;
+    default:
+      c = data(r, a, b, n, stream_for(bytes));
+      break;
     }
   }
   if (carry) *carry = c;
   return STRATA_OK;
 }
 
-static strata_status addsub_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
-                              uint64_t *carry, const strata_exec *exec, int sub) {
+static strata_status addsub_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t b, uint64_t *carry,
+                              const strata_exec *exec, int sub) {
   size_t bytes;
   strata_plan plan;
   if (n == 0) return STRATA_ERR_ARG;
@@ -221,14 +224,17 @@ strata_status strata_mpn_add_batch_ex(uint64_t *r, const uint64_t *a, const uint
       (strata_touches(carries, count, r, bytes) || strata_touches(carries, count, a, bytes) ||
        strata_touches(carries, count, b, bytes)))
     s = STRATA_ERR_OVERLAP;
-  if (s == STRATA_OK) s = plan_for(KIND_BATCH, exec, LAYERS_BATCH, total, bytes, MPN_BATCH_TASK_MIN_BYTES, &plan);
+  if (s == STRATA_OK)
+    s = plan_for(KIND_BATCH, exec, LAYERS_BATCH, total, bytes, MPN_BATCH_TASK_MIN_BYTES, &plan);
   if (s != STRATA_OK) return s;
   if (total == 0) {
     if (carries && count) memset(carries, 0, count);
     return STRATA_OK;
   }
   switch (plan.layer) {
-  case STRATA_LAYER_SCALAR: strata_mpn_add_batch_scalar(r, a, b, limbs, count, carries); break;
+  case STRATA_LAYER_SCALAR:
+    strata_mpn_add_batch_scalar(r, a, b, limbs, count, carries);
+    break;
   case STRATA_LAYER_INSTRUCTION:
     strata_mpn_add_batch_instruction(r, a, b, limbs, count, carries);
     break;
@@ -236,7 +242,9 @@ strata_status strata_mpn_add_batch_ex(uint64_t *r, const uint64_t *a, const uint
     strata_mpn_add_batch_task(r, a, b, limbs, count, carries, plan.threads,
                               add_batch_data[plan.isa]);
     break;
-  default: add_batch_data[plan.isa](r, a, b, limbs, count, carries); break;
+  default:
+    add_batch_data[plan.isa](r, a, b, limbs, count, carries);
+    break;
   }
   return STRATA_OK;
 }

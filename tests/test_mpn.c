@@ -18,12 +18,14 @@ static const strata_exec scalar = {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, 0};
 static int supported(fn_id f, const strata_exec *e) {
   switch (f) {
   case F_ADD_N:
-  case F_SUB_N: return 1;
+  case F_SUB_N:
+    return 1;
   case F_ADD_1:
   case F_SUB_1:
     return e->layer == STRATA_LAYER_SCALAR || e->layer == STRATA_LAYER_DATA ||
            e->layer == STRATA_LAYER_AUTO;
-  case F_BATCH: return e->layer != STRATA_LAYER_BIT;
+  case F_BATCH:
+    return e->layer != STRATA_LAYER_BIT;
   }
   return 0;
 }
@@ -49,14 +51,19 @@ static void fill(uint64_t *a, uint64_t *b, size_t n, int p, size_t at, int sub, 
     case P_PROPAGATE: /* a quarter of the limbs sum to all ones (differ by zero) */
       if ((x & 3) == 0) y = sub ? x : ~x;
       break;
-    case P_CHAIN_ALL: x = edge, y = i == 0; break;
-    case P_CHAIN_FROM: x = edge, y = i == at % (n ? n : 1); break;
+    case P_CHAIN_ALL:
+      x = edge, y = i == 0;
+      break;
+    case P_CHAIN_FROM:
+      x = edge, y = i == at % (n ? n : 1);
+      break;
     case P_ALTERNATE:
       x = i & 1 ? UINT64_C(0xAAAAAAAAAAAAAAAA) : UINT64_C(0x5555555555555555);
       y = sub ? x : ~x;
       if (i % 9 == 4) y ^= 1; /* a few lanes that generate (or stop) carries */
       break;
-    default: break;
+    default:
+      break;
     }
     a[i] = x;
     b[i] = y;
@@ -195,7 +202,8 @@ static void run_1(int sub) {
       if (p == 3) bl = p == 3 && (li & 1) ? 0 : UINT64_MAX;
       uint64_t wc = 9;
       assert_int_equal(call_1(sub, want, a, n, bl, &wc, &scalar), STRATA_OK);
-      const mp_limb_t gc = sub ? mpn_sub_1(gm, a, (mp_size_t)n, bl) : mpn_add_1(gm, a, (mp_size_t)n, bl);
+      const mp_limb_t gc =
+          sub ? mpn_sub_1(gm, a, (mp_size_t)n, bl) : mpn_add_1(gm, a, (mp_size_t)n, bl);
       if (gc != wc || memcmp(gm, want, n * 8) != 0)
         fail_msg("scalar %s_1 differs from GMP at n=%zu pattern %d", sub ? "sub" : "add", n, p);
       for (size_t v = 0; v < nvars; v++) {
@@ -249,10 +257,15 @@ static void test_batch(void **state) {
       uint64_t *a = malloc(bytes), *b = malloc(bytes), *want = malloc(bytes), *gm = malloc(bytes);
       uint8_t *wc = malloc(count + 1), *c = malloc(count + 1);
       for (size_t k = 0; k < count; k++)
-        fill(a + k * limbs, b + k * limbs, limbs, k % 3 == 0 ? P_CHAIN_FROM : k % 3 == 1 ? P_PROPAGATE : P_RANDOM, k, 0, &seed);
+        fill(a + k * limbs, b + k * limbs, limbs,
+             k % 3 == 0   ? P_CHAIN_FROM
+             : k % 3 == 1 ? P_PROPAGATE
+                          : P_RANDOM,
+             k, 0, &seed);
       assert_int_equal(strata_mpn_add_batch_ex(want, a, b, limbs, count, wc, &scalar), STRATA_OK);
       for (size_t k = 0; k < count; k++) {
-        const mp_limb_t g = limbs ? mpn_add_n(gm + k * limbs, a + k * limbs, b + k * limbs, (mp_size_t)limbs) : 0;
+        const mp_limb_t g =
+            limbs ? mpn_add_n(gm + k * limbs, a + k * limbs, b + k * limbs, (mp_size_t)limbs) : 0;
         if (g != wc[k]) fail_msg("scalar batch carry %zu differs from GMP", k);
       }
       if (total && memcmp(gm, want, total * 8) != 0) fail_msg("scalar batch differs from GMP");
@@ -270,14 +283,15 @@ static void test_batch(void **state) {
           if (mode == 2 && total) memcpy(r, b, total * 8);
           memset(c, 0xEE, count + 1);
           uint8_t *cs = (mode == 2) ? NULL : c;
-          assert_int_equal(strata_mpn_add_batch_ex(r, mode == 1 ? r : a, mode == 2 ? r : b, limbs,
-                                                   count, cs, e),
-                           STRATA_OK);
+          assert_int_equal(
+              strata_mpn_add_batch_ex(r, mode == 1 ? r : a, mode == 2 ? r : b, limbs, count, cs, e),
+              STRATA_OK);
           if (total && memcmp(r, want, total * 8) != 0)
             fail_msg("batch %s limbs=%zu count=%zu mode %d differs", tu_variant_name(e), limbs,
                      count, mode);
           if (cs && count && memcmp(c, wc, count) != 0)
-            fail_msg("batch %s limbs=%zu count=%zu carries differ", tu_variant_name(e), limbs, count);
+            fail_msg("batch %s limbs=%zu count=%zu carries differ", tu_variant_name(e), limbs,
+                     count);
           assert_int_equal(c[count], cs ? 0xEE : 0xEE);
           tu_buf_check(&rb);
           tu_buf_free(&rb);
@@ -311,8 +325,7 @@ static void test_errors(void **state) {
       assert_int_equal(call_n(sub, buf, buf, buf, 10, buf + 9, e), STRATA_ERR_OVERLAP);
       assert_int_equal(call_n(sub, buf, buf + 20, buf + 40, 10, buf + 25, e), STRATA_ERR_OVERLAP);
       assert_int_equal(call_n(sub, buf, buf + 20, buf + 40, 10, buf + 49, e), STRATA_ERR_OVERLAP);
-      assert_int_equal(call_n(sub, buf, buf + 20, buf + 40, 10, buf + 29, e),
-                       STRATA_ERR_OVERLAP);
+      assert_int_equal(call_n(sub, buf, buf + 20, buf + 40, 10, buf + 29, e), STRATA_ERR_OVERLAP);
       assert_int_equal(call_n(sub, buf, buf, buf, huge, &c, e), STRATA_ERR_SIZE);
       assert_int_equal(call_1(sub, buf, buf, 0, 1, &c, e), STRATA_ERR_ARG);
       assert_int_equal(call_1(sub, NULL, buf, 3, 1, &c, e), STRATA_ERR_NULL);
@@ -334,9 +347,11 @@ static void test_errors(void **state) {
     assert_int_equal(strata_mpn_add_batch_ex(buf + 1, buf, buf, 2, 3, cs, e), STRATA_ERR_OVERLAP);
     assert_int_equal(strata_mpn_add_batch_ex(buf, buf, buf, 2, 3, (uint8_t *)(buf + 5), e),
                      STRATA_ERR_OVERLAP);
-    assert_int_equal(strata_mpn_add_batch_ex(buf, buf + 10, buf + 20, 2, 3, (uint8_t *)(buf + 25), e),
-                     STRATA_ERR_OVERLAP);
-    assert_int_equal(strata_mpn_add_batch_ex(buf, buf, buf, SIZE_MAX / 2, 3, cs, e), STRATA_ERR_SIZE);
+    assert_int_equal(
+        strata_mpn_add_batch_ex(buf, buf + 10, buf + 20, 2, 3, (uint8_t *)(buf + 25), e),
+        STRATA_ERR_OVERLAP);
+    assert_int_equal(strata_mpn_add_batch_ex(buf, buf, buf, SIZE_MAX / 2, 3, cs, e),
+                     STRATA_ERR_SIZE);
     assert_int_equal(strata_mpn_add_batch_ex(buf, buf, buf, huge / 4, 4, cs, e), STRATA_ERR_SIZE);
     assert_memory_equal(buf, copy, sizeof buf);
     if (supported(F_BATCH, e)) {
@@ -368,8 +383,8 @@ int main(void) {
   int skip = tu_skip_unrunnable_isa();
   if (skip) return skip;
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_add_n),  cmocka_unit_test(test_sub_n),  cmocka_unit_test(test_add_1),
-      cmocka_unit_test(test_sub_1),  cmocka_unit_test(test_batch),  cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_add_n), cmocka_unit_test(test_sub_n), cmocka_unit_test(test_add_1),
+      cmocka_unit_test(test_sub_1), cmocka_unit_test(test_batch), cmocka_unit_test(test_errors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

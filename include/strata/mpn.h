@@ -57,9 +57,9 @@ STRATA_API strata_status strata_mpn_sub_1_ex(uint64_t *r, const uint64_t *a, siz
 STRATA_API strata_status strata_mpn_add_batch(uint64_t *r, const uint64_t *a, const uint64_t *b,
                                               size_t limbs, size_t count, uint8_t *carries);
 /** strata_mpn_add_batch with explicit execution settings (NULL: defaults). */
-STRATA_API strata_status strata_mpn_add_batch_ex(uint64_t *r, const uint64_t *a,
-                                                 const uint64_t *b, size_t limbs, size_t count,
-                                                 uint8_t *carries, const strata_exec *exec);
+STRATA_API strata_status strata_mpn_add_batch_ex(uint64_t *r, const uint64_t *a, const uint64_t *b,
+                                                 size_t limbs, size_t count, uint8_t *carries,
+                                                 const strata_exec *exec);
 
 #ifdef __cplusplus
 }

@@ -34,8 +34,7 @@
 static inline uint64_t chain(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                              uint64_t c, const int sub) {
   mpn_carry_t k = (mpn_carry_t)c;
-  for (size_t i = 0; i < n; i++)
-    k = sub ? SUBB(k, a[i], b[i], &r[i]) : ADDC(k, a[i], b[i], &r[i]);
+  for (size_t i = 0; i < n; i++) k = sub ? SUBB(k, a[i], b[i], &r[i]) : ADDC(k, a[i], b[i], &r[i]);
   return k;
 }
 
@@ -81,6 +80,33 @@ VEC_INLINE void transpose(bvec v[BLANES]) {
 }
 #endif
 
+/* 64-bit lane add and subtract. SIMDe 0.7.4 emulates _mm_add_epi64 / _mm_sub_epi64 with signed
+   arithmetic in the GENERIC build (SIMDE_NO_NATIVE), which overflows (UBSan rejects it); there the
+   lanes go through unsigned integers, which the compiler turns into the same vector add. */
+VEC_INLINE bvec add64(bvec x, bvec y) {
+#if defined(SIMDE_NO_NATIVE)
+  uint64_t u[BLANES], v[BLANES];
+  BV_SI(storeu)((bvec *)u, x);
+  BV_SI(storeu)((bvec *)v, y);
+  for (int i = 0; i < BLANES; i++) u[i] += v[i];
+  return BV_SI(loadu)((const bvec *)u);
+#else
+  return BV(add_epi64)(x, y);
+#endif
+}
+
+VEC_INLINE bvec sub64(bvec x, bvec y) {
+#if defined(SIMDE_NO_NATIVE)
+  uint64_t u[BLANES], v[BLANES];
+  BV_SI(storeu)((bvec *)u, x);
+  BV_SI(storeu)((bvec *)v, y);
+  for (int i = 0; i < BLANES; i++) u[i] -= v[i];
+  return BV_SI(loadu)((const bvec *)u);
+#else
+  return BV(sub_epi64)(x, y);
+#endif
+}
+
 /* The carries into the lanes of a vector from its generate mask g (-1 where a lane wrapped) and
    the running state, which holds the previous vector's top-lane carry; updates the state.
    256-bit: the state is g rotated up one lane (vpermq), and the new lane 0 comes from the previous
@@ -123,7 +149,7 @@ VEC_INLINE int any_set(bvec v) {
    x' = x ^ 2^63, s' = x' + y is the sum biased the same way, and it wrapped iff x' > s' signed. */
 VEC_INLINE bvec add_gen(bvec x, bvec y, bvec *g) {
   const bvec bias = BV(set1_epi64x)(INT64_MIN);
-  const bvec xb = BV_SI(xor)(x, bias), sb = BV(add_epi64)(xb, y);
+  const bvec xb = BV_SI(xor)(x, bias), sb = add64(xb, y);
   *g = BV(cmpgt_epi64)(xb, sb);
   return BV_SI(xor)(sb, bias);
 }
@@ -141,12 +167,13 @@ VEC_INLINE uint64_t top_bit(bvec g) {
 
 /* Masks of the lanes whose sum (difference) wrapped: generate bits. */
 VEC_INLINE uint64_t gen_mask(vec_i x, vec_i y, vec_i s, const int sub) {
-  return (uint8_t)~(sub ? simde_mm512_cmpge_epu64_mask(x, y) : simde_mm512_cmpge_epu64_mask(s, x));
+  return (uint8_t) ~(sub ? simde_mm512_cmpge_epu64_mask(x, y) : simde_mm512_cmpge_epu64_mask(s, x));
 }
 
 VEC_INLINE vec_i apply(vec_i s, uint64_t c, vec_i ones, const int sub) {
   const simde__mmask8 m = (simde__mmask8)c;
-  return sub ? simde_mm512_mask_add_epi64(s, m, s, ones) : simde_mm512_mask_sub_epi64(s, m, s, ones);
+  return sub ? simde_mm512_mask_add_epi64(s, m, s, ones)
+             : simde_mm512_mask_sub_epi64(s, m, s, ones);
 }
 
 VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
@@ -206,9 +233,9 @@ VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, 
       vec_i g;
       if (sub) {
         g = VEC_OP(cmpgt_epi64)(VEC_SI(xor)(y, bias), xb);
-        s[q] = VEC_OP(sub_epi64)(x, y);
+        s[q] = sub64(x, y);
       } else {
-        const vec_i sb = VEC_OP(add_epi64)(xb, y);
+        const vec_i sb = add64(xb, y);
         g = VEC_OP(cmpgt_epi64)(xb, sb);
         s[q] = VEC_SI(xor)(sb, bias);
       }
@@ -221,8 +248,7 @@ VEC_INLINE uint64_t addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, 
       continue;
     }
     for (int q = 0; q < BLOCK; q++)
-      put(r + i + q * LANES, sub ? VEC_OP(add_epi64)(s[q], c[q]) : VEC_OP(sub_epi64)(s[q], c[q]),
-          stream);
+      put(r + i + q * LANES, sub ? add64(s[q], c[q]) : sub64(s[q], c[q]), stream);
   }
   const uint64_t carry = chain(r + i, a + i, b + i, n - i, state_carry(state), sub);
   if (stream) vec_stream_fence();
@@ -273,13 +299,12 @@ uint64_t STRATA_ISA_FN(strata_mpn_sub_1_data)(uint64_t *r, const uint64_t *a, si
   return addsub_1(r, a, n, b, stream, 1);
 }
 
-
 /* Lane-wise x + y + carry, where *cv holds -carry per lane; updates *cv to the carries out. */
 VEC_INLINE bvec lane_adc(bvec x, bvec y, bvec *cv) {
   const bvec bias = BV(set1_epi64x)(INT64_MIN), ones = BV(set1_epi64x)(-1);
-  const bvec t = BV(add_epi64)(x, y);
+  const bvec t = add64(x, y);
   const bvec g = BV(cmpgt_epi64)(BV_SI(xor)(x, bias), BV_SI(xor)(t, bias));
-  const bvec s = BV(sub_epi64)(t, *cv);
+  const bvec s = sub64(t, *cv);
   *cv = BV_SI(or)(g, BV_SI(and)(*cv, BV(cmpeq_epi64)(t, ones)));
   return s;
 }
@@ -348,14 +373,13 @@ VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, si
     }
     if (__builtin_expect(any_set(suspect), 0)) {
       for (size_t j = 0; j < group; j++) {
-        const uint64_t carry = chain(r + at + j * limbs, a + at + j * limbs, b + at + j * limbs,
-                                     limbs, 0, 0);
+        const uint64_t carry =
+            chain(r + at + j * limbs, a + at + j * limbs, b + at + j * limbs, limbs, 0, 0);
         if (carries) carries[k + j] = (uint8_t)carry;
       }
       continue;
     }
-    for (size_t q = 0; q < 4; q++)
-      BV_SI(storeu)((bvec *)(r + at + q * BLANES), BV(sub_epi64)(s[q], c[q]));
+    for (size_t q = 0; q < 4; q++) BV_SI(storeu)((bvec *)(r + at + q * BLANES), sub64(s[q], c[q]));
     if (carries)
       for (size_t j = 0; j < group; j++) carries[k + j] = (uint8_t)top_bit(g[j * m + m - 1]);
   }

@@ -14,8 +14,7 @@
 
 typedef uint64_t strata_mpn_n_fn(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                                  int stream);
-typedef uint64_t strata_mpn_1_fn(uint64_t *r, const uint64_t *a, size_t n, uint64_t b,
-                                 int stream);
+typedef uint64_t strata_mpn_1_fn(uint64_t *r, const uint64_t *a, size_t n, uint64_t b, int stream);
 typedef void strata_mpn_batch_fn(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t limbs,
                                  size_t count, uint8_t *carries);
 
@@ -32,10 +31,8 @@ uint64_t strata_mpn_add_n_bit(uint64_t *r, const uint64_t *a, const uint64_t *b,
 uint64_t strata_mpn_sub_n_bit(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n);
 
 /* instruction.c: adc / sbb chains unrolled x8 (portable carry arithmetic off x86-64). */
-uint64_t strata_mpn_add_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                      size_t n);
-uint64_t strata_mpn_sub_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                      size_t n);
+uint64_t strata_mpn_add_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n);
+uint64_t strata_mpn_sub_n_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n);
 void strata_mpn_add_batch_instruction(uint64_t *r, const uint64_t *a, const uint64_t *b,
                                       size_t limbs, size_t count, uint8_t *carries);
 
@@ -56,9 +53,8 @@ STRATA_DECLARE_PER_ISA(void, strata_mpn_add_batch_data,
 /* task.c: chunks on threads with carry-in 0, then the chunk carries resolved in order and the
    chunks that receive a carry fixed up in place. `kernel` is the data-layer add_n or sub_n,
    `fix` the matching add_1 / sub_1 (used in place with b = 1). */
-uint64_t strata_mpn_n_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
-                           int stream, int threads, strata_mpn_n_fn *kernel,
-                           strata_mpn_1_fn *fix);
+uint64_t strata_mpn_n_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n, int stream,
+                           int threads, strata_mpn_n_fn *kernel, strata_mpn_1_fn *fix);
 void strata_mpn_add_batch_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t limbs,
                                size_t count, uint8_t *carries, int threads,
                                strata_mpn_batch_fn *kernel);

@@ -1,6 +1,6 @@
 /* Multi-word addition, task layer. The limbs are cut into one chunk per thread (multiples of
-   GRAIN limbs, task.h); every chunk is added by the data-layer kernel it was handed as if its carry in
-   were 0, which gives each chunk a generate bit (its own carry out). The carries between chunks
+   GRAIN limbs, task.h); every chunk is added by the data-layer kernel it was handed as if its carry
+   in were 0, which gives each chunk a generate bit (its own carry out). The carries between chunks
    are then resolved in chunk order, a prefix over (generate, propagate) pairs: chunk k receives a
    carry when chunk k-1 generated one or received one and propagated it. Propagating means the
    chunk's result is all ones (all zeros for sub); rather than scanning for that, a chunk that
@@ -34,9 +34,8 @@ static void n_chunk(void *ctx, size_t chunk, size_t begin, size_t end) {
       job->kernel(job->r + begin, job->a + begin, job->b + begin, end - begin, job->stream);
 }
 
-uint64_t strata_mpn_n_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
-                           int stream, int threads, strata_mpn_n_fn *kernel,
-                           strata_mpn_1_fn *fix) {
+uint64_t strata_mpn_n_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n, int stream,
+                           int threads, strata_mpn_n_fn *kernel, strata_mpn_1_fn *fix) {
   struct n_job job = {r, a, b, stream, kernel, {0}};
   size_t len;
   const size_t chunks = strata_task_chunks(n, GRAIN, threads, &len);
