@@ -8,6 +8,4 @@ list(APPEND STRATA_DATA_SOURCES kernels/arith/data.c)
 # it is compiled without auto-vectorization (which would turn its accumulators into a vector).
 set_source_files_properties(kernels/arith/instruction.c PROPERTIES COMPILE_OPTIONS
   "$<$<C_COMPILER_ID:GNU>:-fno-tree-vectorize>;$<$<C_COMPILER_ID:Clang>:-fno-vectorize;-fno-slp-vectorize>")
-# Integer ADD, SUB, MUL wrap by contract; SIMDe's portable path (the GENERIC ISA) writes them as
-# signed vector arithmetic, so the data layer is compiled with wrapping signed overflow.
-set_source_files_properties(kernels/arith/data.c PROPERTIES COMPILE_OPTIONS -fwrapv)
+# (Data-layer objects are compiled -fwrapv for every family: see the top-level CMakeLists.txt.)
