@@ -45,7 +45,8 @@ static strata_mpn_batch_fn *const add_batch_data[STRATA_ISA_COUNT] =
    AVX2 kernel on this machine (medians of 15, loaded): 1M limbs NT 1.38x plain stores, 8M limbs
    1.35x; 256K limbs plain stores 1.15x NT. */
 static int stream_for(size_t bytes) {
-  return bytes >= strata_stream_min_bytes() / 8;
+  /* the first test spares short calls the lookup (a pthread_once) */
+  return bytes >= ((size_t)1 << 20) && bytes >= strata_stream_min_bytes() / 8;
 }
 
 /* Null, size and overlap rules for r, a, b of n limbs (no b for add_1 / sub_1: has_b = 0) and the
