@@ -244,11 +244,11 @@ strata_status strata_mpn_add_batch_ex(uint64_t *r, const uint64_t *a, const uint
     strata_mpn_add_batch_instruction(r, a, b, limbs, count, carries);
     break;
   case STRATA_LAYER_TASK:
-    strata_mpn_add_batch_task(r, a, b, limbs, count, carries, plan.threads,
+    strata_mpn_add_batch_task(r, a, b, limbs, count, carries, stream_for(bytes), plan.threads,
                               add_batch_data[plan.isa]);
     break;
   default:
-    add_batch_data[plan.isa](r, a, b, limbs, count, carries);
+    add_batch_data[plan.isa](r, a, b, limbs, count, carries, stream_for(bytes));
     break;
   }
   return STRATA_OK;

@@ -357,7 +357,7 @@ static void batch_lanes(uint64_t *r, const uint64_t *a, const uint64_t *b, size_
    A step with a lane sum of all ones anywhere is redone number by number, limb by limb, before
    anything of it is stored. No transposes: one lane rotation per vector. */
 VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t count,
-                           uint8_t *carries, const size_t m) {
+                           uint8_t *carries, int stream, const size_t m) {
   const bvec ones = BV(set1_epi64x)(-1), zero = BV_SI(setzero)();
   const size_t limbs = m * BLANES, group = 4 / m;
   size_t k = 0;
@@ -379,7 +379,13 @@ VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, si
       }
       continue;
     }
-    for (size_t q = 0; q < 4; q++) BV_SI(storeu)((bvec *)(r + at + q * BLANES), sub64(s[q], c[q]));
+    for (size_t q = 0; q < 4; q++) {
+      bvec *to = (bvec *)(r + at + q * BLANES);
+      if (stream)
+        BV_SI(stream)(to, sub64(s[q], c[q]));
+      else
+        BV_SI(storeu)(to, sub64(s[q], c[q]));
+    }
     if (carries)
       for (size_t j = 0; j < group; j++) carries[k + j] = (uint8_t)top_bit(g[j * m + m - 1]);
   }
@@ -389,12 +395,17 @@ VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, si
   }
 }
 
+/* Non-temporal stores (when `stream`) only on the transpose-free path, and only when r is vector
+   aligned: every number then starts on a vector boundary. */
 void STRATA_ISA_FN(strata_mpn_add_batch_data)(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                              size_t limbs, size_t count, uint8_t *carries) {
+                                              size_t limbs, size_t count, uint8_t *carries,
+                                              int stream) {
+  stream = stream && ((uintptr_t)r & (sizeof(bvec) - 1)) == 0;
   if (limbs == BLANES)
-    batch_rows(r, a, b, count, carries, 1);
+    batch_rows(r, a, b, count, carries, stream, 1);
   else if (limbs == 2 * BLANES)
-    batch_rows(r, a, b, count, carries, 2);
+    batch_rows(r, a, b, count, carries, stream, 2);
   else
     batch_lanes(r, a, b, limbs, count, carries);
+  if (stream) simde_mm_sfence();
 }
