@@ -302,6 +302,39 @@ static void test_batch(void **state) {
   }
 }
 
+/* Batches large enough for non-temporal stores (8 MiB of output and more), with r vector aligned
+   (streaming path) and not, for the transpose-free shapes and one other. */
+static void test_batch_large(void **state) {
+  (void)state;
+  static const size_t shapes[] = {4, 8, 3};
+  const strata_exec *vars;
+  const size_t nvars = tu_variants(&vars);
+  uint64_t seed = 123;
+  for (size_t si = 0; si < sizeof shapes / sizeof *shapes; si++) {
+    const size_t limbs = shapes[si], count = ((size_t)8 << 20) / (8 * limbs) + 5;
+    const size_t total = limbs * count;
+    uint64_t *a = malloc(total * 8), *b = malloc(total * 8), *want = malloc(total * 8);
+    uint8_t *wc = malloc(count), *c = malloc(count);
+    for (size_t k = 0; k < count; k++)
+      fill(a + k * limbs, b + k * limbs, limbs, k % 5 == 0 ? P_CHAIN_FROM : P_RANDOM, k, 0, &seed);
+    assert_int_equal(strata_mpn_add_batch_ex(want, a, b, limbs, count, wc, &scalar), STRATA_OK);
+    for (size_t v = 0; v < nvars; v++) {
+      if (!supported(F_BATCH, &vars[v])) continue;
+      for (size_t mis = 0; mis < 16; mis += 8) {
+        tu_buf rb = tu_buf_new(total * 8, mis, &seed);
+        assert_int_equal(strata_mpn_add_batch_ex((uint64_t *)rb.p, a, b, limbs, count, c, &vars[v]),
+                         STRATA_OK);
+        if (memcmp(rb.p, want, total * 8) != 0 || memcmp(c, wc, count) != 0)
+          fail_msg("large batch %s limbs=%zu misalign=%zu differs", tu_variant_name(&vars[v]),
+                   limbs, mis);
+        tu_buf_check(&rb);
+        tu_buf_free(&rb);
+      }
+    }
+    free(a), free(b), free(want), free(wc), free(c);
+  }
+}
+
 /* Every error rule, for every variant, with nothing written; and the n = 0 / NULL no-ops. */
 static void test_errors(void **state) {
   (void)state;
@@ -383,8 +416,10 @@ int main(void) {
   int skip = tu_skip_unrunnable_isa();
   if (skip) return skip;
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_add_n), cmocka_unit_test(test_sub_n), cmocka_unit_test(test_add_1),
-      cmocka_unit_test(test_sub_1), cmocka_unit_test(test_batch), cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_add_n),  cmocka_unit_test(test_sub_n),
+      cmocka_unit_test(test_add_1),  cmocka_unit_test(test_sub_1),
+      cmocka_unit_test(test_batch),  cmocka_unit_test(test_batch_large),
+      cmocka_unit_test(test_errors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

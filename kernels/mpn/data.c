@@ -3,24 +3,27 @@
    add_n / sub_n, 128- and 256-bit vectors: speculative carries. Each vector of L limbs is added
    lane by lane; the carry out of every lane is an unsigned compare (a signed compare of values
    biased by 2^63, as SSE4.2/AVX2 have only signed 64-bit compares); the carry vector is shifted up
-   one lane (the last lane of the previous vector moves into lane 0) and subtracted (a true
-   compare is -1). That is exact unless a lane sum is all ones (all zeros for sub) and receives a
-   carry, which then ripples further: such a pair of vectors is detected before anything is stored
-   and redone limb by limb, so in-place calls stay exact. With random limbs that happens with
-   probability ~2^-64 per lane.
+   one lane (the top lane of the previous vector moves into lane 0) and subtracted (a true compare
+   is -1). That is exact unless a lane sum is all ones (all zeros for sub) and receives a carry,
+   which then ripples further: a block of 4 vectors with any such lane is detected before anything
+   of it is stored and redone limb by limb, so in-place calls stay exact. With random limbs that
+   happens with probability ~2^-60 per block.
    add_n / sub_n, 512-bit vectors: the exact mask-carry method. Compares give the generate and
    propagate bits of 32 limbs in four mask registers; the carries arriving at every limb are
    ((g << 1 | carry_in) + p) ^ p (see bit.c) and are added with masked adds.
    add_1 / sub_1: the carry is resolved limb by limb and stops at the first limb that absorbs it;
    the rest is copied with vectors (not at all when in place).
-   add_batch: one number per lane of a 256-bit vector (128-bit for GENERIC/SSE2): the limbs of 4
-   numbers are transposed 4x4 in registers, added with a per-lane carry, and transposed back.
-   The AVX-512 build runs this 256-bit version (an 8x8 transpose costs more shuffles per limb).
+   add_batch: numbers of exactly 1 or 2 vectors (4 or 8 limbs; 2 or 4 on 128-bit builds) are each
+   added in their own vectors with the speculative carries above; other lengths put one number per
+   lane, the limbs of 4 (2) numbers transposed in registers, added with a per-lane carry and
+   transposed back. The AVX-512 build runs the 256-bit batch code (an 8x8 transpose costs more
+   shuffles per limb).
 
    Any alignment of the limb arrays (8-byte aligned, as uint64_t); r may equal a and/or b (every
    block is loaded before it is stored); reads and writes exactly the limbs given; the limbs
    before the first whole block and after the last go limb by limb through carry.h.
-   With `stream`, stores to r are non-temporal (r is first aligned limb by limb). */
+   With `stream`, stores to r are non-temporal: add_n / sub_n / add_1 / sub_1 first align r limb by
+   limb; batches stream only on the transpose-free path and only when r is vector aligned. */
 #include "carry.h"
 #include "mpn.h"
 #include "vec.h"
@@ -357,7 +360,7 @@ static void batch_lanes(uint64_t *r, const uint64_t *a, const uint64_t *b, size_
    A step with a lane sum of all ones anywhere is redone number by number, limb by limb, before
    anything of it is stored. No transposes: one lane rotation per vector. */
 VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t count,
-                           uint8_t *carries, const size_t m) {
+                           uint8_t *carries, int stream, const size_t m) {
   const bvec ones = BV(set1_epi64x)(-1), zero = BV_SI(setzero)();
   const size_t limbs = m * BLANES, group = 4 / m;
   size_t k = 0;
@@ -379,7 +382,13 @@ VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, si
       }
       continue;
     }
-    for (size_t q = 0; q < 4; q++) BV_SI(storeu)((bvec *)(r + at + q * BLANES), sub64(s[q], c[q]));
+    for (size_t q = 0; q < 4; q++) {
+      bvec *to = (bvec *)(r + at + q * BLANES);
+      if (stream)
+        BV_SI(stream)(to, sub64(s[q], c[q]));
+      else
+        BV_SI(storeu)(to, sub64(s[q], c[q]));
+    }
     if (carries)
       for (size_t j = 0; j < group; j++) carries[k + j] = (uint8_t)top_bit(g[j * m + m - 1]);
   }
@@ -389,12 +398,17 @@ VEC_INLINE void batch_rows(uint64_t *r, const uint64_t *a, const uint64_t *b, si
   }
 }
 
+/* Non-temporal stores (when `stream`) only on the transpose-free path, and only when r is vector
+   aligned: every number then starts on a vector boundary. */
 void STRATA_ISA_FN(strata_mpn_add_batch_data)(uint64_t *r, const uint64_t *a, const uint64_t *b,
-                                              size_t limbs, size_t count, uint8_t *carries) {
+                                              size_t limbs, size_t count, uint8_t *carries,
+                                              int stream) {
+  stream = stream && ((uintptr_t)r & (sizeof(bvec) - 1)) == 0;
   if (limbs == BLANES)
-    batch_rows(r, a, b, count, carries, 1);
+    batch_rows(r, a, b, count, carries, stream, 1);
   else if (limbs == 2 * BLANES)
-    batch_rows(r, a, b, count, carries, 2);
+    batch_rows(r, a, b, count, carries, stream, 2);
   else
     batch_lanes(r, a, b, limbs, count, carries);
+  if (stream) simde_mm_sfence();
 }

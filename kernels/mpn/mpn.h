@@ -16,7 +16,7 @@ typedef uint64_t strata_mpn_n_fn(uint64_t *r, const uint64_t *a, const uint64_t 
                                  int stream);
 typedef uint64_t strata_mpn_1_fn(uint64_t *r, const uint64_t *a, size_t n, uint64_t b, int stream);
 typedef void strata_mpn_batch_fn(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t limbs,
-                                 size_t count, uint8_t *carries);
+                                 size_t count, uint8_t *carries, int stream);
 
 /* scalar.c: the reference, one limb per step, carries from comparisons. */
 uint64_t strata_mpn_add_n_scalar(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n);
@@ -48,7 +48,7 @@ STRATA_DECLARE_PER_ISA(uint64_t, strata_mpn_sub_1_data,
                        (uint64_t * r, const uint64_t *a, size_t n, uint64_t b, int stream));
 STRATA_DECLARE_PER_ISA(void, strata_mpn_add_batch_data,
                        (uint64_t * r, const uint64_t *a, const uint64_t *b, size_t limbs,
-                        size_t count, uint8_t *carries));
+                        size_t count, uint8_t *carries, int stream));
 
 /* task.c: chunks on threads with carry-in 0, then the chunk carries resolved in order and the
    chunks that receive a carry fixed up in place. `kernel` is the data-layer add_n or sub_n,
@@ -56,7 +56,7 @@ STRATA_DECLARE_PER_ISA(void, strata_mpn_add_batch_data,
 uint64_t strata_mpn_n_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n, int stream,
                            int threads, strata_mpn_n_fn *kernel, strata_mpn_1_fn *fix);
 void strata_mpn_add_batch_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t limbs,
-                               size_t count, uint8_t *carries, int threads,
+                               size_t count, uint8_t *carries, int stream, int threads,
                                strata_mpn_batch_fn *kernel);
 
 #endif

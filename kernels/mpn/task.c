@@ -54,6 +54,7 @@ struct batch_job {
   const uint64_t *a, *b;
   size_t limbs;
   uint8_t *carries;
+  int stream;
   strata_mpn_batch_fn *kernel;
 };
 
@@ -62,13 +63,13 @@ static void batch_chunk(void *ctx, size_t chunk, size_t begin, size_t end) {
   const size_t at = begin * job->limbs;
   (void)chunk;
   job->kernel(job->r + at, job->a + at, job->b + at, job->limbs, end - begin,
-              job->carries ? job->carries + begin : NULL);
+              job->carries ? job->carries + begin : NULL, job->stream);
 }
 
 void strata_mpn_add_batch_task(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t limbs,
-                               size_t count, uint8_t *carries, int threads,
+                               size_t count, uint8_t *carries, int stream, int threads,
                                strata_mpn_batch_fn *kernel) {
-  struct batch_job job = {r, a, b, limbs, carries, kernel};
+  struct batch_job job = {r, a, b, limbs, carries, stream, kernel};
   const size_t grain = limbs >= GRAIN ? 4 : (GRAIN / limbs + 3) / 4 * 4;
   strata_task_run(count, grain, threads, batch_chunk, &job);
 }
