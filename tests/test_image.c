@@ -216,7 +216,9 @@ static void test_streaming_sizes(void **state) {
   assert_non_null(img);
   const params p = {{-30, 0, 90, 0}, {0.75f, 1.0f, 1.5f, 0.0f}, {0.5f, 0.0f, -20.0f, 0.0f}};
   for (int x = 0; x < 256; x++) lut[x] = (uint8_t)(x * 5 + 1);
-  for (size_t l = 0; l < 2; l++)
+  for (size_t l = 0; l < 2; l++) {
+    /* built without OpenMP, the task layer is unsupported (test_errors covers that answer) */
+    if (strata_brighten_u8_ex(NULL, NULL, 0, 0, &layers[l]) == STRATA_ERR_UNSUPPORTED) continue;
     for (int step = 0; step < 3; step++) {
       for (size_t i = 0; i < n; i++) img[i] = (uint8_t)(i * 7 ^ i >> 12);
       for (unsigned ch = 0; ch < 3; ch++)
@@ -230,6 +232,7 @@ static void test_streaming_sizes(void **state) {
         if (img[i] != table[i % 3][(uint8_t)(i * 7 ^ i >> 12)])
           fail_msg("%s step %d: byte %zu wrong", tu_variant_name(&layers[l]), step, i);
     }
+  }
   free(img);
 }
 
