@@ -68,30 +68,29 @@ void strata_binary_task(const arith_kernels *data, strata_op op, strata_dtype ty
   run_map(&job, n, threads);
 }
 
-void strata_fma_f32_task(const arith_kernels *data, float *dst, const float *a, const float *b,
-                         const float *c, size_t n, unsigned flags, int threads) {
-  struct map_job job = {.kind = JOB_FMA_F32,
+/* fma_f32 and fma_f64 differ only in the job kind and the element size. */
+static void run_fma(enum job_kind kind, const arith_kernels *data, void *dst, const void *a,
+                    const void *b, const void *c, size_t esize, size_t n, unsigned flags,
+                    int threads) {
+  struct map_job job = {.kind = kind,
                         .data = data,
-                        .dst = (uint8_t *)dst,
-                        .a = (const uint8_t *)a,
-                        .b = (const uint8_t *)b,
-                        .c = (const uint8_t *)c,
-                        .esize = sizeof *dst,
+                        .dst = dst,
+                        .a = a,
+                        .b = b,
+                        .c = c,
+                        .esize = esize,
                         .flags = flags};
   run_map(&job, n, threads);
 }
 
+void strata_fma_f32_task(const arith_kernels *data, float *dst, const float *a, const float *b,
+                         const float *c, size_t n, unsigned flags, int threads) {
+  run_fma(JOB_FMA_F32, data, dst, a, b, c, sizeof *dst, n, flags, threads);
+}
+
 void strata_fma_f64_task(const arith_kernels *data, double *dst, const double *a, const double *b,
                          const double *c, size_t n, unsigned flags, int threads) {
-  struct map_job job = {.kind = JOB_FMA_F64,
-                        .data = data,
-                        .dst = (uint8_t *)dst,
-                        .a = (const uint8_t *)a,
-                        .b = (const uint8_t *)b,
-                        .c = (const uint8_t *)c,
-                        .esize = sizeof *dst,
-                        .flags = flags};
-  run_map(&job, n, threads);
+  run_fma(JOB_FMA_F64, data, dst, a, b, c, sizeof *dst, n, flags, threads);
 }
 
 void strata_axpy_f32_task(const arith_kernels *data, float *y, float alpha, const float *x,
