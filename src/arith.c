@@ -2,6 +2,8 @@
    the variant (plan.h), run it. Every check happens before anything is written. */
 #include "strata/arith.h"
 
+#include <string.h>
+
 #include "arith/arith.h"
 #include "check.h"
 #include "dispatch.h"
@@ -193,9 +195,10 @@ static strata_status reduce_plan(const void *a, const void *b, size_t n, size_t 
     strata_plan plan;                                                                              \
     strata_status s = reduce_plan(a, NULL, n, sizeof(T), out, sizeof(R), exec, &plan);             \
     if (s != STRATA_OK) return s;                                                                  \
-    *out = n == 0                                                                                  \
-               ? 0                                                                                 \
+    const R v =                                                                                    \
+        n == 0 ? 0                                                                                 \
                : REDUCE_CALL(plan, sum_##t, (a, n), (data_kernels(plan.isa), a, n, plan.threads)); \
+    memcpy(out, &v, sizeof v); /* out need not be aligned */                                       \
     return STRATA_OK;                                                                              \
   }                                                                                                \
   strata_status strata_sum_##t(const T *a, size_t n, R *out) {                                     \
@@ -213,9 +216,10 @@ SUM_ENTRY(u8, uint8_t, uint64_t)
     if (n && !b) return STRATA_ERR_NULL;                                                           \
     strata_status s = reduce_plan(a, b, n, sizeof(T), out, sizeof(T), exec, &plan);                \
     if (s != STRATA_OK) return s;                                                                  \
-    *out = n == 0 ? 0                                                                              \
-                  : REDUCE_CALL(plan, dot_##t, (a, b, n),                                          \
-                                (data_kernels(plan.isa), a, b, n, plan.threads));                  \
+    const T v = n == 0 ? 0                                                                         \
+                       : REDUCE_CALL(plan, dot_##t, (a, b, n),                                     \
+                                     (data_kernels(plan.isa), a, b, n, plan.threads));             \
+    memcpy(out, &v, sizeof v); /* out need not be aligned */                                       \
     return STRATA_OK;                                                                              \
   }                                                                                                \
   strata_status strata_dot_##t(const T *a, const T *b, size_t n, T *out) {                         \

@@ -24,9 +24,21 @@ static inline int strata_touches(const void *a, size_t na, const void *b, size_t
   return na != 0 && nb != 0 && (x - y < nb || y - x < na);
 }
 
-/* *out = a * b; non-zero when that overflows size_t. */
+/* The largest byte count a buffer can have. No C object is larger than PTRDIFF_MAX bytes (the
+   difference of two pointers into it must fit ptrdiff_t, and malloc refuses more), so a count of
+   more bytes cannot describe a real buffer: it is STRATA_ERR_SIZE (an addition to API.md
+   section 2; it also closes the one case the overlap rules cannot catch, a single input of
+   2^63 bytes or more next to a small result). */
+#define STRATA_MAX_BYTES ((size_t)PTRDIFF_MAX)
+
+/* *out = a * b; non-zero when that overflows size_t or exceeds STRATA_MAX_BYTES. */
 static inline int strata_mul_overflows(size_t a, size_t b, size_t *out) {
-  return __builtin_mul_overflow(a, b, out);
+  return __builtin_mul_overflow(a, b, out) || *out > STRATA_MAX_BYTES;
+}
+
+/* *out = a + b; non-zero when that overflows size_t or exceeds STRATA_MAX_BYTES. */
+static inline int strata_add_overflows(size_t a, size_t b, size_t *out) {
+  return __builtin_add_overflow(a, b, out) || *out > STRATA_MAX_BYTES;
 }
 
 #endif

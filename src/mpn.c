@@ -156,7 +156,7 @@ static strata_status addsub_n(uint64_t *r, const uint64_t *a, const uint64_t *b,
       break;
     }
   }
-  if (carry) *carry = c;
+  if (carry) memcpy(carry, &c, sizeof c); /* carry need not be aligned */
   return STRATA_OK;
 }
 
@@ -173,7 +173,7 @@ static strata_status addsub_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t
     c = sub ? strata_mpn_sub_1_scalar(r, a, n, b) : strata_mpn_add_1_scalar(r, a, n, b);
   else
     c = (sub ? sub_1_data : add_1_data)[plan.isa](r, a, n, b, stream_for(bytes));
-  if (carry) *carry = c;
+  if (carry) memcpy(carry, &c, sizeof c); /* carry need not be aligned */
   return STRATA_OK;
 }
 
@@ -222,7 +222,9 @@ strata_status strata_mpn_add_batch_ex(uint64_t *r, const uint64_t *a, const uint
                                       const strata_exec *exec) {
   size_t total, bytes;
   strata_plan plan;
-  if (strata_mul_overflows(limbs, count, &total)) return STRATA_ERR_SIZE;
+  /* count is also a byte count (carries), and bounds the loop even when limbs = 0 */
+  if (strata_mul_overflows(limbs, count, &total) || count > STRATA_MAX_BYTES)
+    return STRATA_ERR_SIZE;
   strata_status s = check(r, a, b, total, 1, NULL, &bytes);
   if (s == STRATA_OK && carries &&
       (strata_touches(carries, count, r, bytes) || strata_touches(carries, count, a, bytes) ||

@@ -57,8 +57,9 @@ static void *work(void *arg) {
     strata_exec execs[KT_MAX_EXECS];
     const size_t nexec = kt_execs(k->layers, w->isas, w->nisa, execs);
     const strata_exec e = execs[tu_rand(&seed) % nexec];
-    kt_args a = {.n = (r % 3 == 0) ? (1u << 20) + (size_t)w->id : tu_rand(&seed) % 5000, .rows = 1};
+    kt_args a = {.n = (r % 3 == 0) ? (1u << 20) + (size_t)w->id : tu_rand(&seed) % 5000};
     if (a.n < k->min_n) a.n = k->min_n;
+    kt_random_geometry(&a, tu_rand(&seed));
     for (int i = 0; i < 4; i++) a.bits[i] = tu_rand(&seed);
     k->valid(&a);
     kt_spans sp = {0};

@@ -49,8 +49,9 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
   uint64_t seed = 42;
 
   for (size_t li = 0; li <= MAX_SMALL + nlarge; li++) {
-    kt_args a = {.n = li <= MAX_SMALL ? li : large_lengths[li - MAX_SMALL - 1], .rows = 1};
+    kt_args a = {.n = li <= MAX_SMALL ? li : large_lengths[li - MAX_SMALL - 1]};
     if (a.n < k->min_n) continue;
+    kt_random_geometry(&a, tu_rand(&seed));
     for (int b = 0; b < 4; b++) a.bits[b] = tu_rand(&seed);
     k->valid(&a);
     kt_spans sp = {0};
@@ -91,7 +92,7 @@ static void run_kernel(const kt_kernel *k, const strata_isa *isas, size_t nisa) 
       const placement *P = &placements[pl];
       if (P->in_place && !can_alias) continue;
       kt_bufs got = {gb_place(&out_arena, out_bytes, P->out_side, P->out_mis),
-                     rb ? gb_place(&res_arena, rb, P->out_side, 0) : NULL,
+                     rb ? gb_place(&res_arena, rb, P->out_side, P->out_mis) : NULL,
                      {0}};
       for (unsigned i = 0; i < k->inputs; i++) {
         if (i == 0 && P->in_place) {

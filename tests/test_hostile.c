@@ -137,7 +137,10 @@ static void check_inputs(const kt_kernel *k, const call_bufs *b, const strata_ex
 }
 
 static kt_args valid_args(const kt_kernel *k, size_t n, uint64_t *seed) {
-  kt_args a = {.n = n, .rows = 1};
+  kt_args a = {.n = n};
+  kt_random_geometry(&a, tu_rand(seed));
+  /* at least one row (or number in a batch): with none, a huge n could be a valid no-op */
+  a.rows += a.rows == 0;
   for (int i = 0; i < 4; i++) a.bits[i] = tu_rand(seed);
   k->valid(&a);
   return a;
@@ -166,7 +169,8 @@ static void nulls(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
   }
   /* n = 0: NULL is fine except for parameter arrays and a required result (and n = 0 itself
      is STRATA_ERR_ARG for kernels that need n >= 1). */
-  kt_args z = valid_args(k, 0, seed);
+  kt_args z = a; /* the same geometry: parameter arrays hold `channels` entries */
+  z.n = 0;
   const strata_status zero = k->min_n ? STRATA_ERR_ARG : STRATA_OK;
   kt_bufs none = {NULL, k->result == KT_RESULT_REQUIRED ? b.res : NULL, {0}};
   for (unsigned i = 0; i < KT_MAX_IN; i++) none.in[i] = (k->required >> i & 1) ? b.in[i] : NULL;
@@ -191,19 +195,20 @@ static void nulls(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
 }
 
 /* Counts whose byte size or address range cannot exist, with small distinct buffers: the kernel
-   must refuse them rather than run off the end. n * elem overflowing size_t is STRATA_ERR_SIZE.
-   A range that would wrap past the top of memory (n = SIZE_MAX, SIZE_MAX - 1) overlaps every
-   other buffer, and two arrays of n >= 2^63 bytes must overlap each other: STRATA_ERR_OVERLAP
-   (or SIZE). A single array of 2^63 bytes beside a small result (a reduction) is not tried:
-   nothing in API.md section 2 tells it from a real buffer. */
+   must refuse them rather than run off the end. n * elem overflowing size_t, or above
+   PTRDIFF_MAX bytes (no object is larger; an addition to API.md section 2), is STRATA_ERR_SIZE;
+   a range that would wrap past the top of memory overlaps every other buffer, so
+   STRATA_ERR_OVERLAP is accepted too (two rules are broken). Two arrays of 2^61 bytes next to
+   each other must overlap: STRATA_ERR_OVERLAP. (A single array of 2^61 bytes beside a small
+   result cannot be told from a real buffer by any rule, and is not tried.) */
 static void huge_sizes(const kt_kernel *k, const strata_exec *e, uint64_t *seed) {
   kt_args small = valid_args(k, 64, seed);
   call_bufs b = bufs_new(k, &small, seed);
   const kt_bufs v = view(k, &b);
   const int two_arrays = b.out_bytes && k->inputs && b.in_bytes[0] && !(k->required & 1);
-  const size_t huge[] = {SIZE_MAX, SIZE_MAX - 1, k->elem > 1 ? SIZE_MAX / k->elem + 1 : SIZE_MAX,
-                         two_arrays ? SIZE_MAX / 2 + 1 : SIZE_MAX,
-                         two_arrays ? SIZE_MAX / 8 + 1 : SIZE_MAX};
+  const size_t top = (size_t)PTRDIFF_MAX + 1; /* 2^63 on 64-bit targets */
+  const size_t huge[] = {SIZE_MAX, SIZE_MAX - 1,  k->elem > 1 ? SIZE_MAX / k->elem + 1 : SIZE_MAX,
+                         top,      top / k->elem, two_arrays ? SIZE_MAX / 8 + 1 : SIZE_MAX};
   for (size_t h = 0; h < sizeof huge / sizeof *huge; h++) {
     kt_args a = small;
     a.n = huge[h];

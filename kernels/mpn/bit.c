@@ -30,13 +30,13 @@ uint64_t strata_mpn_add_n_bit(uint64_t *r, const uint64_t *a, const uint64_t *b,
     const size_t m = n - base < BLOCK ? n - base : BLOCK;
     uint64_t g = 0, p = 0;
     for (size_t i = 0; i < m; i++) {
-      const uint64_t x = a[base + i], s = x + b[base + i];
+      const uint64_t x = limb_get(a, base + i), s = x + limb_get(b, base + i);
       g |= (uint64_t)(s < x) << i;
       p |= (uint64_t)(s == UINT64_MAX) << i;
-      r[base + i] = s;
+      limb_set(r, base + i, s);
     }
     const uint64_t c = resolve(g, p, carry, m, &carry);
-    for (size_t i = 0; i < m; i++) r[base + i] += c >> i & 1;
+    for (size_t i = 0; i < m; i++) limb_set(r, base + i, limb_get(r, base + i) + (c >> i & 1));
   }
   return carry;
 }
@@ -47,13 +47,13 @@ uint64_t strata_mpn_sub_n_bit(uint64_t *r, const uint64_t *a, const uint64_t *b,
     const size_t m = n - base < BLOCK ? n - base : BLOCK;
     uint64_t g = 0, p = 0;
     for (size_t i = 0; i < m; i++) {
-      const uint64_t x = a[base + i], y = b[base + i], d = x - y;
+      const uint64_t x = limb_get(a, base + i), y = limb_get(b, base + i), d = x - y;
       g |= (uint64_t)(x < y) << i;
       p |= (uint64_t)(d == 0) << i;
-      r[base + i] = d;
+      limb_set(r, base + i, d);
     }
     const uint64_t c = resolve(g, p, borrow, m, &borrow);
-    for (size_t i = 0; i < m; i++) r[base + i] -= c >> i & 1;
+    for (size_t i = 0; i < m; i++) limb_set(r, base + i, limb_get(r, base + i) - (c >> i & 1));
   }
   return borrow;
 }

@@ -19,9 +19,10 @@
    transposed back. The AVX-512 build runs the 256-bit batch code (an 8x8 transpose costs more
    shuffles per limb).
 
-   Any alignment of the limb arrays (8-byte aligned, as uint64_t); r may equal a and/or b (every
-   block is loaded before it is stored); reads and writes exactly the limbs given; the limbs
-   before the first whole block and after the last go limb by limb through carry.h.
+   Any alignment of the limb arrays (single limbs go through limb_get / limb_set, vectors through
+   unaligned loads); r may equal a and/or b (every block is loaded before it is stored); reads
+   and writes exactly the limbs given; the limbs before the first whole block and after the last
+   go limb by limb through carry.h.
    With `stream`, stores to r are non-temporal: add_n / sub_n / add_1 / sub_1 first align r limb by
    limb; batches stream only on the transpose-free path and only when r is vector aligned. */
 #include "carry.h"
@@ -37,7 +38,12 @@
 static inline uint64_t chain(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                              uint64_t c, const int sub) {
   mpn_carry_t k = (mpn_carry_t)c;
-  for (size_t i = 0; i < n; i++) k = sub ? SUBB(k, a[i], b[i], &r[i]) : ADDC(k, a[i], b[i], &r[i]);
+  for (size_t i = 0; i < n; i++) {
+    const uint64_t x = limb_get(a, i), y = limb_get(b, i);
+    uint64_t t;
+    k = sub ? SUBB(k, x, y, &t) : ADDC(k, x, y, &t);
+    limb_set(r, i, t);
+  }
   return k;
 }
 
@@ -273,9 +279,9 @@ uint64_t STRATA_ISA_FN(strata_mpn_sub_n_data)(uint64_t *r, const uint64_t *a, co
 /* r[0..n) = a[0..n) with vector loads and stores. */
 static void copy(uint64_t *r, const uint64_t *a, size_t n, int stream) {
   size_t i = stream_head(r, n, stream);
-  for (size_t k = 0; k < i; k++) r[k] = a[k];
+  for (size_t k = 0; k < i; k++) limb_set(r, k, limb_get(a, k));
   for (; i + LANES <= n; i += LANES) put(r + i, vec_loadu(a + i), stream);
-  for (; i < n; i++) r[i] = a[i];
+  for (; i < n; i++) limb_set(r, i, limb_get(a, i));
   if (stream) vec_stream_fence();
 }
 
@@ -284,9 +290,9 @@ VEC_INLINE uint64_t addsub_1(uint64_t *r, const uint64_t *a, size_t n, uint64_t 
   uint64_t c = b;
   size_t i = 0;
   for (; i < n && c; i++) {
-    const uint64_t x = a[i], t = sub ? x - c : x + c;
+    const uint64_t x = limb_get(a, i), t = sub ? x - c : x + c;
     c = sub ? x < c : t < c;
-    r[i] = t;
+    limb_set(r, i, t);
   }
   if (r != a) copy(r + i, a + i, n - i, stream && ((uintptr_t)r & 7) == 0);
   return c;
@@ -336,12 +342,12 @@ static void batch_lanes(uint64_t *r, const uint64_t *a, const uint64_t *b, size_
     for (; j < limbs; j++) {
       uint64_t xs[BLANES], ys[BLANES];
       for (int q = 0; q < BLANES; q++) {
-        xs[q] = a[base + q * limbs + j];
-        ys[q] = b[base + q * limbs + j];
+        xs[q] = limb_get(a, base + q * limbs + j);
+        ys[q] = limb_get(b, base + q * limbs + j);
       }
       const bvec s = lane_adc(BV_SI(loadu)((const bvec *)xs), BV_SI(loadu)((const bvec *)ys), &cv);
       BV_SI(storeu)((bvec *)xs, s);
-      for (int q = 0; q < BLANES; q++) r[base + q * limbs + j] = xs[q];
+      for (int q = 0; q < BLANES; q++) limb_set(r, base + q * limbs + j, xs[q]);
     }
     if (carries) {
       uint64_t cs[BLANES];

@@ -13,7 +13,11 @@
 
 /* The remaining limbs (and everything off x86-64): one ADDC / SUBB per limb. */
 #define TAIL(OP, c, r, a, b, n)                                                                    \
-  for (size_t i = 0; i < (n); i++) c = OP(c, (a)[i], (b)[i], &(r)[i])
+  for (size_t i = 0; i < (n); i++) {                                                               \
+    uint64_t t_;                                                                                   \
+    c = OP(c, limb_get(a, i), limb_get(b, i), &t_);                                                \
+    limb_set(r, i, t_);                                                                            \
+  }
 
 #if (defined(__x86_64__) || defined(_M_X64)) && defined(__GNUC__)
 /* Blocks of 8 limbs as GMP's loops run them: the loop control is `lea` and `dec`, which leave

@@ -9,8 +9,21 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "isa.h"
+
+/* Limb i of p, for arrays of any alignment (API.md section 2: nothing needs to be aligned). A
+   misaligned uint64_t load or store is undefined in C (UBSan reports it), so every scalar limb
+   access goes through memcpy, which compiles to the same single mov. */
+static inline uint64_t limb_get(const uint64_t *p, size_t i) {
+  uint64_t v;
+  memcpy(&v, p + i, sizeof v);
+  return v;
+}
+static inline void limb_set(uint64_t *p, size_t i, uint64_t v) {
+  memcpy(p + i, &v, sizeof v);
+}
 
 typedef uint64_t strata_mpn_n_fn(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n,
                                  int stream);

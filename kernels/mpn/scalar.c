@@ -7,9 +7,9 @@
 uint64_t strata_mpn_add_n_scalar(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n) {
   uint64_t carry = 0;
   for (size_t i = 0; i < n; i++) {
-    const uint64_t x = a[i], s = x + b[i], t = s + carry;
+    const uint64_t x = limb_get(a, i), s = x + limb_get(b, i), t = s + carry;
     carry = (s < x) | (t < s);
-    r[i] = t;
+    limb_set(r, i, t);
   }
   return carry;
 }
@@ -17,9 +17,9 @@ uint64_t strata_mpn_add_n_scalar(uint64_t *r, const uint64_t *a, const uint64_t 
 uint64_t strata_mpn_sub_n_scalar(uint64_t *r, const uint64_t *a, const uint64_t *b, size_t n) {
   uint64_t borrow = 0;
   for (size_t i = 0; i < n; i++) {
-    const uint64_t x = a[i], y = b[i], d = x - y, t = d - borrow;
+    const uint64_t x = limb_get(a, i), y = limb_get(b, i), d = x - y, t = d - borrow;
     borrow = (x < y) | (d < borrow);
-    r[i] = t;
+    limb_set(r, i, t);
   }
   return borrow;
 }
@@ -27,9 +27,9 @@ uint64_t strata_mpn_sub_n_scalar(uint64_t *r, const uint64_t *a, const uint64_t 
 uint64_t strata_mpn_add_1_scalar(uint64_t *r, const uint64_t *a, size_t n, uint64_t b) {
   uint64_t carry = b;
   for (size_t i = 0; i < n; i++) {
-    const uint64_t t = a[i] + carry;
+    const uint64_t t = limb_get(a, i) + carry;
     carry = t < carry;
-    r[i] = t;
+    limb_set(r, i, t);
   }
   return carry;
 }
@@ -37,8 +37,8 @@ uint64_t strata_mpn_add_1_scalar(uint64_t *r, const uint64_t *a, size_t n, uint6
 uint64_t strata_mpn_sub_1_scalar(uint64_t *r, const uint64_t *a, size_t n, uint64_t b) {
   uint64_t borrow = b;
   for (size_t i = 0; i < n; i++) {
-    const uint64_t x = a[i];
-    r[i] = x - borrow;
+    const uint64_t x = limb_get(a, i);
+    limb_set(r, i, x - borrow);
     borrow = x < borrow;
   }
   return borrow;

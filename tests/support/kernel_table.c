@@ -6,10 +6,39 @@
 #include <string.h>
 
 /* One line per public kernel; the rows live in kernel_table_<family>.c. */
-extern const kt_kernel kt_brighten_u8;
+extern const kt_kernel kt_brighten_u8, kt_brighten_image_u8, kt_gain_bias_u8, kt_gain_bias_image_u8,
+    kt_lut_u8, kt_binary, kt_binary_bit, kt_binary_scalar, kt_binary_scalar_bit, kt_fma_f32,
+    kt_fma_f64, kt_axpy_f32, kt_axpy_f64, kt_sum_f32, kt_sum_f64, kt_dot_f32, kt_dot_f64,
+    kt_sum_i32, kt_sum_u8, kt_mpn_add_n, kt_mpn_sub_n, kt_mpn_add_1, kt_mpn_sub_1, kt_mpn_add_batch;
 
 static const kt_kernel *const all_kernels[] = {
+    /* image */
     &kt_brighten_u8,
+    &kt_brighten_image_u8,
+    &kt_gain_bias_u8,
+    &kt_gain_bias_image_u8,
+    &kt_lut_u8,
+    /* arith */
+    &kt_binary,
+    &kt_binary_bit,
+    &kt_binary_scalar,
+    &kt_binary_scalar_bit,
+    &kt_fma_f32,
+    &kt_fma_f64,
+    &kt_axpy_f32,
+    &kt_axpy_f64,
+    &kt_sum_f32,
+    &kt_sum_f64,
+    &kt_dot_f32,
+    &kt_dot_f64,
+    &kt_sum_i32,
+    &kt_sum_u8,
+    /* mpn */
+    &kt_mpn_add_n,
+    &kt_mpn_sub_n,
+    &kt_mpn_add_1,
+    &kt_mpn_sub_1,
+    &kt_mpn_add_batch,
 };
 
 size_t kt_kernels(const char *family, const kt_kernel *const **out) {
@@ -30,6 +59,13 @@ int kt_same(const kt_kernel *k, const kt_bufs *got, const kt_bufs *want, const k
 }
 
 const strata_exec kt_scalar = {STRATA_LAYER_SCALAR, STRATA_ISA_AUTO, 0};
+
+void kt_random_geometry(kt_args *a, uint64_t r) {
+  a->rows = (size_t)(r % 17);
+  a->pad[0] = (size_t)(r >> 8 & 63);
+  a->pad[1] = (size_t)(r >> 16 & 63);
+  a->channels = (unsigned)(r >> 24 & 0xFF);
+}
 
 size_t kt_isas(strata_isa out[8]) {
   size_t k = 0;

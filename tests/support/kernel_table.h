@@ -101,6 +101,10 @@ size_t kt_execs(unsigned layers, const strata_isa *isas, size_t nisa,
 /* "data/avx2", "task/3/sse2", "auto/auto", "scalar" (a static thread-local buffer). */
 const char *kt_exec_name(const strata_exec *e);
 
+/* Random image geometry from one random word: rows 0..16, pads 0..63, channels 0..255 (the
+   row's `valid` maps them into range; 1-D kernels ignore them, a batch takes rows as its count). */
+void kt_random_geometry(kt_args *a, uint64_t r);
+
 /* Non-zero when the build runs the task layer (built with OpenMP). */
 int kt_task_supported(void);
 
