@@ -95,7 +95,7 @@ const char *strata_status_string(strata_status s) {
   switch (s) {
   case STRATA_OK: return "ok";
   case STRATA_ERR_NULL: return "a pointer is NULL while its element count is non-zero";
-  case STRATA_ERR_SIZE: return "a size overflows size_t, or a stride is shorter than a row";
+  case STRATA_ERR_SIZE: return "a byte size overflows size_t or exceeds PTRDIFF_MAX, or a stride is shorter than a row";
   case STRATA_ERR_OVERLAP: return "an output partially overlaps an input";
   case STRATA_ERR_ARG: return "an argument is outside its documented range";
   case STRATA_ERR_UNSUPPORTED:

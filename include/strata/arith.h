@@ -6,7 +6,7 @@
    including 0, is valid; a NULL array with n = 0 is a no-op, NULL with n > 0 is STRATA_ERR_NULL;
    the scalar operand `s` and a reduction's `out` may never be NULL; an output may be exactly the
    same array as an input (in place), any other overlap of an output with an input, with `s` or
-   with `out` is STRATA_ERR_OVERLAP; n * sizeof(element) must fit size_t (else STRATA_ERR_SIZE);
+   with `out` is STRATA_ERR_OVERLAP; n * sizeof(element) must fit size_t and PTRDIFF_MAX (else STRATA_ERR_SIZE);
    a call that returns an error has written nothing. Every layer and ISA gives bit-identical
    results, except the floating-point reductions (see below) and the NaN payload when an
    operation has two NaN operands. */

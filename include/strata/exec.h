@@ -31,7 +31,9 @@ extern "C" {
 typedef enum strata_status {
   STRATA_OK = 0,
   STRATA_ERR_NULL = 1,       /**< a pointer is NULL while its element count is non-zero */
-  STRATA_ERR_SIZE = 2,       /**< a byte size overflows size_t, or a stride is shorter than a row */
+  STRATA_ERR_SIZE = 2,       /**< a byte size overflows size_t or exceeds PTRDIFF_MAX (the largest
+                                  object C allows: an addition to API.md section 2), or a stride
+                                  is shorter than a row */
   STRATA_ERR_OVERLAP = 3,    /**< an output overlaps an input other than exactly (in place) */
   STRATA_ERR_ARG = 4,        /**< an argument is outside its documented range */
   STRATA_ERR_UNSUPPORTED = 5 /**< no version of this kernel for the layer/ISA, or the CPU cannot

@@ -15,7 +15,8 @@
    - Images are `height` rows of `width` pixels of `channels` interleaved bytes (1 to 4: gray,
      gray+alpha, RGB, RGBA ...); a row starts `stride` bytes after the previous one and needs
      stride >= width * channels (else STRATA_ERR_SIZE, whatever the height); the byte span
-     (height - 1) * stride + width * channels must fit size_t (else STRATA_ERR_SIZE).
+     (height - 1) * stride + width * channels must fit size_t and PTRDIFF_MAX (else
+     STRATA_ERR_SIZE).
    - The `_ex` form takes a strata_exec (NULL: defaults), which may fail with STRATA_ERR_ARG or
      STRATA_ERR_UNSUPPORTED (exec.h). Layers: brighten runs on SCALAR, BIT, DATA and TASK;
      gain/bias and lookup on SCALAR, DATA and TASK (BIT and INSTRUCTION: unsupported). */

@@ -3,8 +3,9 @@
    Rules shared by every function here:
    - r may be exactly a and/or b (in place); any other overlap of r, a, b and the carry output(s)
      is STRATA_ERR_OVERLAP.
-   - NULL with a non-zero limb count is STRATA_ERR_NULL; n * 8 bytes overflowing size_t is
-     STRATA_ERR_SIZE. A call that returns an error has written nothing.
+   - NULL with a non-zero limb count is STRATA_ERR_NULL; n * 8 bytes above PTRDIFF_MAX (or
+     overflowing size_t) is STRATA_ERR_SIZE. A call that returns an error has written nothing.
+   - Limb arrays and carry outputs need no alignment (API.md section 2), as everywhere.
    - Carry/borrow outputs are 0 or 1 and may be NULL when not wanted.
    - Layers: add_n and sub_n have SCALAR, BIT, INSTRUCTION, DATA and TASK; add_1 and sub_1 have
      SCALAR and DATA; add_batch has SCALAR, INSTRUCTION, DATA and TASK. Any other layer returns
@@ -52,8 +53,8 @@ STRATA_API strata_status strata_mpn_sub_1_ex(uint64_t *r, const uint64_t *a, siz
 
 /** `count` independent additions of `limbs`-limb numbers stored back to back: number k is
     r[k*limbs ..] = a[k*limbs ..] + b[k*limbs ..], and carries[k] (if carries is not NULL) is its
-    carry out, 0 or 1. limbs = 0 is valid: every carry is 0. limbs * count * 8 bytes must fit
-    size_t (else STRATA_ERR_SIZE); carries must not overlap r, a or b. */
+    carry out, 0 or 1. limbs = 0 is valid: every carry is 0. limbs * count * 8 bytes and count
+    must not exceed PTRDIFF_MAX (else STRATA_ERR_SIZE); carries must not overlap r, a or b. */
 STRATA_API strata_status strata_mpn_add_batch(uint64_t *r, const uint64_t *a, const uint64_t *b,
                                               size_t limbs, size_t count, uint8_t *carries);
 /** strata_mpn_add_batch with explicit execution settings (NULL: defaults). */

@@ -10,7 +10,8 @@
    Input layout (little endian; shorter inputs are padded with zeros):
      [0]      kernel index (mod the family's kernel count)
      [1..2]   n; [3] bit 7: n *= 16 (up to ~1 MiB, where AUTO goes parallel); bit 0: in place
-     [4] [5]  output and input offsets from a 64-byte boundary (mod 64)
+     [4] [5]  output and input offsets from a 64-byte boundary (mod 64); the result (carry,
+              reduction out) sits (out ^ in) mod 8 bytes past an 8-byte boundary
      [6..9]   image geometry: rows (mod 17), output pad, input pad, channels
      [10..41] kt_args.bits[0..3] (the row's `valid` maps them into range)
      [42..]   input data, repeated to fill every input */
@@ -100,7 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     abort();
   }
   kt_bufs got = {block(out_off, out_bytes, &out_base),
-                 rb ? block(0, rb, &res_base) : NULL,
+                 rb ? block((out_off ^ in_off) & 7, rb, &res_base) : NULL, /* misaligned too */
                  {in[0], in[1], in[2]}};
   if (in_place) got.in[0] = got.out;
   strata_exec execs[KT_MAX_EXECS];
