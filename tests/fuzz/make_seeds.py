@@ -33,7 +33,10 @@ def main():
     k = 0
     for kernel in range(count):
         for i, n in enumerate(LENGTHS):
-            bits = bit_sets[i % len(bit_sets)]
+            # bits[0] also steps with the length, so that rows that pick a variant with it (an
+            # (op, type) pair of strata_binary) start from many of them
+            b = bit_sets[i % len(bit_sets)]
+            bits = ((b[0] + 7 * i) % 2**64,) + b[1:]
             s = seed(kernel, n, i % 2 == 1, (i * 5) % 64, (i * 3) % 64, bits,
                      rows=1 + i % 4, pads=(i % 3, i % 5), channels=1 + i % 4, data=data)
             with open(os.path.join(out, f"k{kernel}_n{n}_{k:03d}"), "wb") as f:
