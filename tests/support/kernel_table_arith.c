@@ -45,46 +45,28 @@ static pair pair_of(const kt_args *a, const pair *pairs, size_t n) {
   return pairs[a->bits[0] % n];
 }
 
-static pair plain_pair(const kt_args *a) {
-  return pair_of(a, plain_pairs, COUNT(plain_pairs));
-}
-static pair bit_pair(const kt_args *a) {
-  return pair_of(a, bit_pairs, COUNT(bit_pairs));
-}
-
-static void plain_valid(kt_args *a) {
-  a->bits[0] %= COUNT(plain_pairs);
-  a->bits[1] = 0;
-}
-static void bit_valid(kt_args *a) {
-  a->bits[0] %= COUNT(bit_pairs);
-  a->bits[1] = 0;
-}
-
-/* Float element comparison: equal bits, or both NaN. */
-static int f32_same(const void *got, const void *want, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    float g, w;
-    memcpy(&g, (const char *)got + 4 * i, 4);
-    memcpy(&w, (const char *)want + 4 * i, 4);
-    if (memcmp(&g, &w, 4) != 0 && !(isnan(g) && isnan(w))) return 0;
+/* Float element comparison (size 4 or 8 bytes): equal bits, or both NaN. */
+static int is_nan(const char *p, size_t size) {
+  if (size == 4) {
+    float f;
+    memcpy(&f, p, 4);
+    return isnan(f);
   }
-  return 1;
+  double d;
+  memcpy(&d, p, 8);
+  return isnan(d);
 }
 
-static int f64_same(const void *got, const void *want, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    double g, w;
-    memcpy(&g, (const char *)got + 8 * i, 8);
-    memcpy(&w, (const char *)want + 8 * i, 8);
-    if (memcmp(&g, &w, 8) != 0 && !(isnan(g) && isnan(w))) return 0;
+static int floats_same(const void *got, const void *want, size_t n, size_t size) {
+  for (size_t i = 0; i < n * size; i += size) {
+    const char *g = (const char *)got + i, *w = (const char *)want + i;
+    if (memcmp(g, w, size) != 0 && !(is_nan(g, size) && is_nan(w, size))) return 0;
   }
   return 1;
 }
 
 static int typed_same(strata_dtype t, const void *got, const void *want, size_t n) {
-  if (t == STRATA_F32) return f32_same(got, want, n);
-  if (t == STRATA_F64) return f64_same(got, want, n);
+  if (t == STRATA_F32 || t == STRATA_F64) return floats_same(got, want, n, type_size(t));
   return memcmp(got, want, n * type_size(t)) == 0;
 }
 
@@ -93,43 +75,39 @@ static int typed_same(strata_dtype t, const void *got, const void *want, size_t 
 static void binary_spans_of(pair p, const kt_args *a, kt_spans *s) {
   s->out = s->in[0] = s->in[1] = a->n * type_size(p.type);
 }
-static void plain_binary_spans(const kt_args *a, kt_spans *s) {
-  binary_spans_of(plain_pair(a), a, s);
-}
-static void bit_binary_spans(const kt_args *a, kt_spans *s) {
-  binary_spans_of(bit_pair(a), a, s);
-}
 
-/* binary_scalar: input 1 is the one element s */
-static void plain_scalar_spans(const kt_args *a, kt_spans *s) {
-  binary_spans_of(plain_pair(a), a, s);
-  s->in[1] = type_size(plain_pair(a).type);
-}
-static void bit_scalar_spans(const kt_args *a, kt_spans *s) {
-  binary_spans_of(bit_pair(a), a, s);
-  s->in[1] = type_size(bit_pair(a).type);
-}
-
-static strata_status plain_binary_call(const kt_bufs *b, const kt_args *a, const strata_exec *e) {
-  const pair p = plain_pair(a);
-  return strata_binary_ex(p.op, p.type, b->out, b->in[0], b->in[1], a->n, e);
-}
-static strata_status bit_binary_call(const kt_bufs *b, const kt_args *a, const strata_exec *e) {
-  const pair p = bit_pair(a);
-  return strata_binary_ex(p.op, p.type, b->out, b->in[0], b->in[1], a->n, e);
-}
-static strata_status plain_scalar_call(const kt_bufs *b, const kt_args *a, const strata_exec *e) {
-  const pair p = plain_pair(a);
-  return strata_binary_scalar_ex(p.op, p.type, b->out, b->in[0], b->in[1], a->n, e);
-}
-static strata_status bit_scalar_call(const kt_bufs *b, const kt_args *a, const strata_exec *e) {
-  const pair p = bit_pair(a);
-  return strata_binary_scalar_ex(p.op, p.type, b->out, b->in[0], b->in[1], a->n, e);
-}
-
-static int plain_same(const kt_bufs *got, const kt_bufs *want, const kt_args *a) {
-  return typed_same(plain_pair(a).type, got->out, want->out, a->n);
-}
+/* The row functions over one set of pairs (plain_pairs, bit_pairs). binary_scalar's input 1 is
+   the one element s. */
+#define PAIR_SET(SET)                                                                              \
+  static pair SET##_pair(const kt_args *a) {                                                       \
+    return pair_of(a, SET##_pairs, COUNT(SET##_pairs));                                            \
+  }                                                                                                \
+  static void SET##_valid(kt_args *a) {                                                            \
+    a->bits[0] %= COUNT(SET##_pairs);                                                              \
+    a->bits[1] = 0;                                                                                \
+  }                                                                                                \
+  static void SET##_binary_spans(const kt_args *a, kt_spans *s) {                                  \
+    binary_spans_of(SET##_pair(a), a, s);                                                          \
+  }                                                                                                \
+  static void SET##_scalar_spans(const kt_args *a, kt_spans *s) {                                  \
+    binary_spans_of(SET##_pair(a), a, s);                                                          \
+    s->in[1] = type_size(SET##_pair(a).type);                                                      \
+  }                                                                                                \
+  static strata_status SET##_binary_call(const kt_bufs *b, const kt_args *a,                       \
+                                         const strata_exec *e) {                                   \
+    const pair p = SET##_pair(a);                                                                  \
+    return strata_binary_ex(p.op, p.type, b->out, b->in[0], b->in[1], a->n, e);                    \
+  }                                                                                                \
+  static strata_status SET##_scalar_call(const kt_bufs *b, const kt_args *a,                       \
+                                         const strata_exec *e) {                                   \
+    const pair p = SET##_pair(a);                                                                  \
+    return strata_binary_scalar_ex(p.op, p.type, b->out, b->in[0], b->in[1], a->n, e);             \
+  }                                                                                                \
+  static int SET##_same(const kt_bufs *got, const kt_bufs *want, const kt_args *a) {               \
+    return typed_same(SET##_pair(a).type, got->out, want->out, a->n);                              \
+  }
+PAIR_SET(plain)
+PAIR_SET(bit)
 
 /* (op, type) outside the valid pairs: integer DIV and saturation on 32/64-bit and float types
    are STRATA_ERR_UNSUPPORTED, values outside the enums STRATA_ERR_ARG. */
@@ -176,11 +154,11 @@ static strata_status binary_invalid(kt_args *a, unsigned k, const char **what) {
 BINARY_ROW(binary, "strata_binary", MAP_LAYERS, 0, plain_binary_spans, plain_valid,
            plain_binary_call, plain_same);
 BINARY_ROW(binary_bit, "strata_binary (bit-layer pairs)", MAP_LAYERS | L(BIT), 0, bit_binary_spans,
-           bit_valid, bit_binary_call, NULL);
+           bit_valid, bit_binary_call, bit_same);
 BINARY_ROW(binary_scalar, "strata_binary_scalar", MAP_LAYERS, 1, plain_scalar_spans, plain_valid,
            plain_scalar_call, plain_same);
 BINARY_ROW(binary_scalar_bit, "strata_binary_scalar (bit-layer pairs)", MAP_LAYERS | L(BIT), 1,
-           bit_scalar_spans, bit_valid, bit_scalar_call, NULL);
+           bit_scalar_spans, bit_valid, bit_scalar_call, bit_same);
 
 /* ---- fma, axpy ---- */
 
@@ -198,10 +176,10 @@ static strata_status no_invalid(kt_args *a, unsigned k, const char **what) {
   return STRATA_OK;
 }
 static int out_f32_same(const kt_bufs *got, const kt_bufs *want, const kt_args *a) {
-  return f32_same(got->out, want->out, a->n);
+  return floats_same(got->out, want->out, a->n, 4);
 }
 static int out_f64_same(const kt_bufs *got, const kt_bufs *want, const kt_args *a) {
-  return f64_same(got->out, want->out, a->n);
+  return floats_same(got->out, want->out, a->n, 8);
 }
 
 static strata_status fma_f32_call(const kt_bufs *b, const kt_args *a, const strata_exec *e) {
